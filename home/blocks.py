@@ -1,0 +1,226 @@
+"""StreamField blocks shared by every page type.
+
+Page types pick a small StreamBlock from these rather than defining their own, so a quote or a call to
+action looks and behaves the same everywhere.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading (level 2)")), ("h3", _("Sub-heading (level 3)"))],
+        default="h2",
+        help_text=_("Use level 2 for sections and level 3 inside them, so screen readers can navigate."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "home/blocks/heading_block.html"
+        description = _("A section heading that appears in the page outline.")
+        preview_value = {"text": "What we do", "level": "h2"}
+
+
+class LinkValue(blocks.StructValue):
+    def url(self):
+        # wagtail-localize points a translated block at the translated page, so no lookup is needed here.
+        page = self.get("page")
+        if page:
+            return page.url
+        return self.get("url") or ""
+
+    def text(self):
+        if self.get("label"):
+            return self.get("label")
+        page = self.get("page")
+        return page.title if page else self.get("url")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to another website: exactly one of the two."""
+
+    label = blocks.CharBlock(
+        required=False, max_length=80, help_text=_("Leave blank to use the title of the chosen page.")
+    )
+    page = blocks.PageChooserBlock(required=False, help_text=_("Choose a page on this site…"))
+    url = blocks.URLBlock(required=False, label=_("URL"), help_text=_("…or give the address of another website."))
+
+    class Meta:
+        icon = "link"
+        value_class = LinkValue
+        form_classname = "link-block"
+        preview_value = {"label": "Join the network", "url": "https://imix.org.uk/"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_page, has_url = bool(value.get("page")), bool(value.get("url"))
+        if has_page == has_url:
+            message = _("Choose a page or enter a URL, not both.") if has_page else _("Choose a page or enter a URL.")
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        if has_url and not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": ErrorList([ValidationError(_("A link to another website needs a label."))])}
+            )
+        return value
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=100)
+    text = blocks.TextBlock(required=False, max_length=300)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "pick"
+        template = "home/blocks/call_to_action_block.html"
+        description = _("A short invitation with one clear link, such as 'Join the network'.")
+        preview_value = {
+            "heading": "Join the network",
+            "text": "Free messaging guides, a daily press briefing and advice for organisations.",
+            "link": {"label": "Apply to join", "url": "https://imix.org.uk/join/"},
+        }
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock()
+    caption = blocks.CharBlock(required=False, max_length=250)
+    credit = blocks.CharBlock(required=False, max_length=120, help_text=_("Who took or made the picture."))
+
+    class Meta:
+        icon = "image"
+        template = "home/blocks/captioned_image_block.html"
+        description = _("An image with alt text, and an optional caption and credit.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(max_length=800)
+    attribution = blocks.CharBlock(required=False, max_length=120)
+    role = blocks.CharBlock(required=False, max_length=160, help_text=_("For example their job and organisation."))
+
+    class Meta:
+        icon = "openquote"
+        template = "home/blocks/quote_block.html"
+        description = _("A quotation with the name of the person who said it.")
+        preview_value = {
+            "quote": "IMIX has helped us to give a voice to our efforts of achieving equality for all.",
+            "attribution": "A project manager",
+            "role": "Partner organisation",
+        }
+
+
+class StatisticBlock(blocks.StructBlock):
+    value = blocks.CharBlock(max_length=20, help_text=_("For example '350' or '100+'."))
+    label = blocks.CharBlock(max_length=80, help_text=_("For example 'member organisations'."))
+
+
+class StatisticsRowBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=100)
+    statistics = blocks.ListBlock(StatisticBlock(), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "list-ul"
+        template = "home/blocks/statistics_row_block.html"
+        description = _("A row of key figures, such as '350 members'.")
+        preview_value = {
+            "heading": "Our year",
+            "statistics": [
+                {"value": "350", "label": "member organisations"},
+                {"value": "100+", "label": "pieces of coverage in Refugee Week"},
+            ],
+        }
+
+
+class DocumentDownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(required=False, max_length=120, help_text=_("Leave blank to use the document's title."))
+    description = blocks.TextBlock(required=False, max_length=300)
+
+    class Meta:
+        icon = "doc-full"
+        template = "home/blocks/document_download_block.html"
+        description = _("A link to download a document, with its type and size.")
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200)
+    body = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul", "document-link"])
+
+
+class AccordionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    items = blocks.ListBlock(AccordionItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "home/blocks/accordion_block.html"
+        description = _("Questions or sections that open and close; they work without JavaScript.")
+        preview_value = {
+            "heading": "Questions",
+            "items": [{"title": "Who can join?", "body": "<p>Organisations working with migrants and refugees.</p>"}],
+        }
+
+
+class CaptionedTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(
+        required=False, max_length=200, help_text=_("Says what the table shows; read out by screen readers.")
+    )
+    table = TableBlock()
+
+    class Meta:
+        icon = "table"
+        template = "home/blocks/table_block.html"
+        description = _("A table of data with a caption and header row.")
+
+
+class ResponsiveEmbedBlock(blocks.StructBlock):
+    embed = EmbedBlock(help_text=_("A YouTube, Vimeo or similar address."))
+    title = blocks.CharBlock(max_length=120, help_text=_("Describes the video for people using screen readers."))
+
+    class Meta:
+        icon = "media"
+        template = "home/blocks/embed_block.html"
+        description = _("A video or other media from another website.")
+
+
+class FunderListBlock(blocks.StaticBlock):
+    class Meta:
+        icon = "group"
+        template = "home/blocks/funder_list_block.html"
+        admin_text = _("Shows the funders listed under Snippets › Funders.")
+        description = _("The list of IMIX's funders, kept in one place.")
+
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class StoryStreamBlock(blocks.StreamBlock):
+    """For news and stories: text with pictures, quotes and video, nothing layout-heavy."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", template="home/blocks/rich_text_block.html")
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    embed = ResponsiveEmbedBlock()
+    document = DocumentDownloadBlock()
+
+    class Meta:
+        block_counts = {}
+
+
+class BodyStreamBlock(StoryStreamBlock):
+    """For information pages (about, what we do, funders, contact): everything an editor may need."""
+
+    call_to_action = CallToActionBlock()
+    table = CaptionedTableBlock()
+    statistics = StatisticsRowBlock()
+    accordion = AccordionBlock()
+    funders = FunderListBlock()

@@ -1,0 +1,118 @@
+"""Field groups every page shares: how it appears in listings and when shared on social media."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class ListingFieldsMixin(models.Model):
+    listing_title = models.CharField(
+        max_length=120, blank=True, help_text=_("Shown in listings and search results instead of the page title.")
+    )
+    listing_summary = models.TextField(
+        max_length=300, blank=True, help_text=_("One or two sentences shown in listings and search results.")
+    )
+    listing_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards in listings. Landscape, at least 1200 pixels wide."),
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Listings"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_title(self):
+        return self.listing_title or self.title
+
+
+class SocialFieldsMixin(models.Model):
+    social_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media. Falls back to the listing image."),
+    )
+    social_text = models.CharField(
+        max_length=255, blank=True, help_text=_("Shown when the page is shared. Falls back to the meta description.")
+    )
+
+    social_panels = [
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("Social media"))
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
+    """Every page on the site: listing, search-engine and social fields, and the site's privacy rule.
+
+    Privacy is offered only as "restricted to groups": "any logged-in user" would let pending applicants
+    in, and shared passwords get passed around.
+    """
+
+    private_page_options = ["groups"]
+    show_in_menus_default = False
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        *ListingFieldsMixin.listing_panels,
+        *SocialFieldsMixin.social_panels,
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("listing_summary"),
+        index.SearchField("search_description"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.listing_summary or getattr(self, "introduction", "")
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.search_description or getattr(self, "introduction", "")
+
+
+class ListingIndexMixin:
+    """An index page whose children the home page can list ("latest news") without knowing their type.
+
+    Subclasses override `get_listing_pages` to order by their own date field and select what cards need.
+    """
+
+    def get_listing_pages(self):
+        return (
+            Page.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")
+            .specific()
+            .select_related("listing_image", for_specific_subqueries=True)
+            .prefetch_related("listing_image__renditions", for_specific_subqueries=True)
+        )

@@ -1,0 +1,187 @@
+"""The home page and the information pages (about, what we do, funders, contact, policies)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock, CallToActionBlock, LinkBlock
+
+from .mixins import BasePage
+
+HOME_SECTION_SIZE = 3
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(_("headline"), max_length=120)
+    hero_introduction = models.TextField(_("introduction"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide image behind or beside the headline. Avoid faces of people at risk."),
+    )
+    hero_call_to_action = StreamField(
+        [("link", LinkBlock())], blank=True, max_num=1, verbose_name=_("call to action")
+    )
+
+    vision = RichTextField(blank=True, features=["bold", "italic", "link"])
+    mission = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured story"),
+        help_text=_("A story or post to feature prominently, under the mission."),
+    )
+
+    news_heading = models.CharField(max_length=80, default="Latest news", blank=True)
+    news_index = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The news index whose latest posts are listed. Choose posts below to override."),
+    )
+    journeys_heading = models.CharField(max_length=80, default="Human Journeys", blank=True)
+    journeys_index = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The Human Journeys index whose latest stories are listed. Choose stories below to override."),
+    )
+
+    calls_to_action = StreamField(
+        [("call_to_action", CallToActionBlock())],
+        blank=True,
+        max_num=3,
+        help_text=_("For example 'Join the network' and 'Get support'."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_introduction"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_call_to_action"),
+            ],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel([FieldPanel("vision"), FieldPanel("mission")], heading=_("Vision and mission")),
+        FieldPanel("featured_page"),
+        MultiFieldPanel(
+            [
+                FieldPanel("news_heading"),
+                FieldPanel("news_index"),
+                InlinePanel("news_picks", label=_("Chosen posts"), max_num=HOME_SECTION_SIZE),
+            ],
+            heading=_("Latest news"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("journeys_heading"),
+                FieldPanel("journeys_index"),
+                InlinePanel("journey_picks", label=_("Chosen stories"), max_num=HOME_SECTION_SIZE),
+            ],
+            heading=_("Human Journeys"),
+        ),
+        FieldPanel("calls_to_action"),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/home_page.html"
+    page_description = _("The front page of the site, one for each language.")
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @property
+    def introduction(self):
+        return self.hero_introduction
+
+    def get_section_pages(self, picks_relation, index_page):
+        """The editor's chosen pages if any, otherwise the index's latest, as cards in a fixed query count."""
+        pick_ids = [pick.page_id for pick in getattr(self, picks_relation).all() if pick.page_id]
+        if pick_ids:
+            pages = (
+                Page.objects.filter(pk__in=pick_ids)
+                .live()
+                .public()
+                .specific()
+                .select_related("listing_image", for_specific_subqueries=True)
+                .prefetch_related("listing_image__renditions", for_specific_subqueries=True)
+            )
+            by_id = {page.pk: page for page in pages}
+            return [by_id[pk] for pk in pick_ids if pk in by_id]
+        if index_page is None:
+            return []
+        index_page = index_page.specific_deferred
+        if not index_page.live or not hasattr(index_page, "get_listing_pages"):
+            return []
+        return list(index_page.get_listing_pages()[:HOME_SECTION_SIZE])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_pages"] = self.get_section_pages("news_picks", self.news_index)
+        context["journey_pages"] = self.get_section_pages("journey_picks", self.journeys_index)
+        featured = self.featured_page
+        if featured and featured.live:
+            featured_specific = (
+                Page.objects.filter(pk=featured.pk)
+                .public()
+                .specific()
+                .select_related("listing_image", for_specific_subqueries=True)
+                .first()
+            )
+            context["featured_page"] = featured_specific
+        return context
+
+
+class HomePagePick(Orderable):
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class HomePageNewsPick(HomePagePick):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="news_picks")
+
+
+class HomePageJourneyPick(HomePagePick):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="journey_picks")
+
+
+class StandardPage(BasePage):
+    introduction = models.TextField(max_length=500, blank=True, help_text=_("A short summary under the title."))
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "home/standard_page.html"
+    page_description = _(
+        "An information page: about us, what we do, our objects, funders, contact, accessibility or privacy."
+    )
+
+    class Meta:
+        verbose_name = _("standard page")
