@@ -7,6 +7,7 @@ action looks and behaves the same everywhere.
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -64,9 +65,7 @@ class LinkBlock(blocks.StructBlock):
         has_page, has_url = bool(value.get("page")), bool(value.get("url"))
         if has_page == has_url:
             message = _("Choose a page or enter a URL, not both.") if has_page else _("Choose a page or enter a URL.")
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": ErrorList([ValidationError(message)])}
-            )
+            raise blocks.StructBlockValidationError(block_errors={"page": ErrorList([ValidationError(message)])})
         if has_url and not value.get("label"):
             raise blocks.StructBlockValidationError(
                 block_errors={"label": ErrorList([ValidationError(_("A link to another website needs a label."))])}
@@ -206,7 +205,9 @@ class StoryStreamBlock(blocks.StreamBlock):
     """For news and stories: text with pictures, quotes and video, nothing layout-heavy."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", template="home/blocks/rich_text_block.html")
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, icon="pilcrow", template="home/blocks/rich_text_block.html"
+    )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     embed = ResponsiveEmbedBlock()

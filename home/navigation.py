@@ -23,7 +23,10 @@ def clear_navigation_cache(**kwargs):
 
 def _build_links(location, language_code):
     menus = NavigationMenu.objects.filter(location=location)
-    menu = menus.filter(locale__language_code=language_code).first() or menus.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    menu = (
+        menus.filter(locale__language_code=language_code).first()
+        or menus.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    )
     if menu is None:
         return []
     links = []

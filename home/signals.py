@@ -1,9 +1,9 @@
 """Keep cached menus in step with the pages and menus they show."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models import NavigationMenu
 from .navigation import clear_navigation_cache

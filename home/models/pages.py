@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -26,9 +27,7 @@ class HomePage(BasePage):
         related_name="+",
         help_text=_("A wide image behind or beside the headline. Avoid faces of people at risk."),
     )
-    hero_call_to_action = StreamField(
-        [("link", LinkBlock())], blank=True, max_num=1, verbose_name=_("call to action")
-    )
+    hero_call_to_action = StreamField([("link", LinkBlock())], blank=True, max_num=1, verbose_name=_("call to action"))
 
     vision = RichTextField(blank=True, features=["bold", "italic", "link"])
     mission = RichTextField(blank=True, features=["bold", "italic", "link"])

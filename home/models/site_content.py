@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -89,9 +90,7 @@ class NavigationMenu(TranslatableMixin, PreviewableMixin, ClusterableModel):
 class Funder(index.Indexed, models.Model):
     name = models.CharField(max_length=120)
     url = models.URLField(_("website"), blank=True)
-    logo = models.ForeignKey(
-        "home.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    logo = models.ForeignKey("home.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     sort_order = models.PositiveIntegerField(default=0, help_text=_("Lower numbers come first."))
 
     panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("logo"), FieldPanel("sort_order")]

@@ -1,0 +1,52 @@
+# The two commands a newcomer needs are `make run` and `make test`; `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format check bench worker clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/.installed-runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/.installed-runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed-runtime ## Install, migrate SQLite, load the demo content and serve http://127.0.0.1:8000/
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
+	@$(BIN)/python manage.py seed_demo --print-logins
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(BIN)/.installed-dev ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed-dev ## Check style and common mistakes with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed-dev ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(BIN)/.installed-dev ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=imix_site.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=imix_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+worker: $(BIN)/.installed-runtime ## Work the background task queue (needs TASKS_BACKEND=django_tasks_db.DatabaseBackend)
+	$(BIN)/python manage.py db_worker
+
+clean: ## Remove the virtual environment, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 media staticfiles

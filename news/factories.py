@@ -1,0 +1,72 @@
+"""Factories for the blog, shared by the tests and the demo-content command."""
+
+import datetime
+
+import factory
+
+from django.utils.text import slugify
+
+from wagtail.rich_text import RichText
+
+from home.factories import BasePageFactory, default_locale
+
+from .models import Author, BlogCategory, BlogIndexPage, BlogPage
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Author {n}")
+    role = "Communications officer"
+    locale = factory.LazyFunction(default_locale)
+
+
+class BlogCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BlogCategory
+        django_get_or_create = ("slug", "locale")
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.LazyAttribute(lambda category: slugify(category.name))
+    locale = factory.LazyFunction(default_locale)
+
+
+class BlogIndexPageFactory(BasePageFactory):
+    class Meta:
+        model = BlogIndexPage
+
+    title = "News"
+    slug = "news"
+    introduction = "News and positive stories from IMIX and its network."
+
+
+class BlogPageFactory(BasePageFactory):
+    class Meta:
+        model = BlogPage
+
+    title = factory.Sequence(lambda n: f"Blog post {n}")
+    date = factory.Sequence(lambda n: datetime.date(2020, 6, 1) - datetime.timedelta(days=n))
+    introduction = factory.LazyAttribute(lambda post: f"The introduction to {post.title}.")
+    body = factory.LazyFunction(lambda: [("paragraph", RichText("<p>The body of the post.</p>"))])
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if extracted:
+            self.categories.set(extracted)
+            if create:
+                self.save()
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if extracted:
+            self.authors.set(extracted)
+            if create:
+                self.save()
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.set(extracted)
+            if create:
+                self.save()
