@@ -44,6 +44,8 @@ class BlogIndexPageFactory(BasePageFactory):
 class BlogPageFactory(BasePageFactory):
     class Meta:
         model = BlogPage
+        # Each post-generation hook below saves when it changes something; no second save is needed.
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Blog post {n}")
     date = factory.Sequence(lambda n: datetime.date(2020, 6, 1) - datetime.timedelta(days=n))

@@ -1,0 +1,198 @@
+"""Fixtures shared by every test outside tests/browser/ (which has its own conftest).
+
+The page tree mirrors the live site: a HomePage as the default Site's root, a news index under it, and
+posts in the "news" and "positive-stories" categories. Factories come from home/ and news/, never JSON.
+"""
+
+import datetime
+
+import factory.random
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.utils import timezone
+
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from home.factories import HomePageFactory, ImageFactory, StandardPageFactory
+from news.factories import BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
+
+# Factories draw names and dates from sequences and Faker: seed them so failures repeat.
+factory.random.reseed_random("imix-tests")
+
+
+def pytest_configure(config):
+    # WhiteNoise warns once per test client that STATIC_ROOT was never collected; tests serve no static files.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded test images go to a temporary directory, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """The local-memory cache outlives each test's database transaction: Wagtail's site root paths and
+    cached menus from one test must not leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def locale_ar(db):
+    return Locale.objects.get(language_code="ar")
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def home_page(root_page):
+    """A live HomePage as the default Site's root, in place of the welcome page Wagtail's migration leaves.
+
+    The welcome page is deleted first: it is a sibling with the same slug, and deleting it also deletes the
+    Site pointing at it, so the Site is (re)created here, pointing at the new home page.
+    """
+    for welcome in Page.objects.filter(depth=2).exclude(content_type__model="homepage"):
+        welcome.delete()
+    home = HomePageFactory(parent=root_page, last_published_at=timezone.now(), first_published_at=timezone.now())
+    Site.objects.filter(is_default_site=True).delete()
+    Site.objects.update_or_create(
+        hostname="localhost",
+        port=80,
+        defaults={"root_page": home, "is_default_site": True, "site_name": "IMIX"},
+    )
+    return home
+
+
+@pytest.fixture
+def standard_page(home_page):
+    return StandardPageFactory(
+        parent=home_page,
+        title="About us",
+        slug="about",
+        introduction="IMIX changes the media conversation about migration and refugees.",
+        first_published_at=timezone.now(),
+        last_published_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def blog_index(home_page):
+    index = BlogIndexPageFactory(parent=home_page, first_published_at=timezone.now(), last_published_at=timezone.now())
+    home_page.news_index = index
+    home_page.save()
+    return index
+
+
+@pytest.fixture
+def news_category(locale_en):
+    return BlogCategoryFactory(name="News", slug="news", locale=locale_en)
+
+
+@pytest.fixture
+def positive_category(locale_en):
+    return BlogCategoryFactory(name="Positive stories", slug="positive-stories", locale=locale_en)
+
+
+@pytest.fixture
+def image(db):
+    return ImageFactory(title="Volunteers at a welcome event")
+
+
+@pytest.fixture
+def make_post(blog_index):
+    """Create one live post under the news index; keyword arguments go to BlogPageFactory."""
+
+    def make(**kwargs):
+        kwargs.setdefault("parent", blog_index)
+        date = kwargs.get("date", timezone.localdate())
+        published = timezone.make_aware(datetime.datetime.combine(date, datetime.time(9)))
+        kwargs.setdefault("first_published_at", published)
+        kwargs.setdefault("last_published_at", published)
+        return BlogPageFactory(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_posts(make_post):
+    """Create N live posts, newest first in the returned list (post 0 is dated today, then a day older each).
+
+    With `with_images=True` every post gets its own listing image, as editors are asked to give them.
+    """
+
+    def make(count, *, with_images=False, start=None, **kwargs):
+        start = start or timezone.localdate()
+        posts = []
+        for number in range(count):
+            extra = dict(kwargs)
+            if with_images:
+                extra["listing_image"] = ImageFactory()
+            posts.append(
+                make_post(
+                    title=f"Post number {number}",
+                    slug=f"post-number-{number}",
+                    date=start - datetime.timedelta(days=number),
+                    **extra,
+                )
+            )
+        return posts
+
+    return make
+
+
+@pytest.fixture
+def member_group(db):
+    return Group.objects.create(name="Members")
+
+
+@pytest.fixture
+def restrict_to_group(member_group):
+    """Restrict a page (and so its subtree) to the members group, as an editor does under Privacy."""
+
+    def restrict(page, group=None):
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.add(group or member_group)
+        return restriction
+
+    return restrict
+
+
+@pytest.fixture
+def user(django_user_model):
+    """A signed-in visitor who belongs to no group."""
+    return django_user_model.objects.create_user(email="visitor@example.org", password="a-long-password")
+
+
+@pytest.fixture
+def member(django_user_model, member_group):
+    member = django_user_model.objects.create_user(email="member@example.org", password="a-long-password")
+    member.groups.add(member_group)
+    return member
+
+
+@pytest.fixture
+def user_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A member of Wagtail's default Editors group, with admin access but not a superuser."""
+    editor = django_user_model.objects.create_user(email="editor@example.org", password="a-long-password")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return editor

@@ -1,0 +1,100 @@
+"""BlogIndexPage and BlogPage: where they may live, creation and preview in the admin, what visitors see."""
+
+import datetime
+
+import pytest
+
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.models import HomePage, StandardPage
+from news.factories import AuthorFactory
+from news.models import BlogIndexPage, BlogPage
+from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Where each page type may be created ---------------------------------------------------------------
+
+
+def test_blog_index__lives_only_under_a_home_page(root_page, home_page, standard_page):
+    assert set(BlogIndexPage.allowed_parent_page_models()) == {HomePage}
+    assert BlogIndexPage.can_create_at(home_page)
+    assert not BlogIndexPage.can_create_at(standard_page)
+    assert not BlogIndexPage.can_create_at(root_page)
+
+
+def test_blog_index__only_has_posts_below_it():
+    assert creatable_child_models(BlogIndexPage) == {BlogPage}
+
+
+def test_blog_post__lives_only_under_a_blog_index(home_page, blog_index, standard_page):
+    assert set(BlogPage.allowed_parent_page_models()) == {BlogIndexPage}
+    assert BlogPage.can_create_at(blog_index)
+    assert not BlogPage.can_create_at(home_page)
+    assert not BlogPage.can_create_at(standard_page)
+
+
+def test_blog_post__has_no_pages_below_it():
+    assert creatable_child_models(BlogPage) == set()
+    assert not StandardPage.can_exist_under(BlogPage())
+
+
+# --- Creation through the admin form -------------------------------------------------------------------
+
+
+def test_blog_index__can_be_created_through_the_admin(admin_client, home_page):
+    data = nested_form_data({"title": "Stories", "introduction": "Positive stories from our network."})
+
+    create_page_via_admin(admin_client, home_page, BlogIndexPage, data)
+
+    page = BlogIndexPage.objects.get(slug="stories")
+    assert page.live
+    assert page.introduction == "Positive stories from our network."
+
+
+def test_blog_post__can_be_created_through_the_admin_with_authors_categories_and_tags(
+    admin_client, blog_index, news_category, positive_category
+):
+    author = AuthorFactory(name="Amina Yusuf")
+    data = nested_form_data(
+        {
+            "title": "Refugee Week in the papers",
+            "introduction": "How the press covered Refugee Week.",
+            "date": "2024-06-21",
+            "tags": "refugee-week, covid-19",
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>More than a hundred pieces of coverage.</p>")),
+                    ("quote", {"quote": "It changed the story.", "attribution": "An editor", "role": ""}),
+                ]
+            ),
+        }
+    )
+    # Multiple-choice fields post one value per choice, which nested_form_data would number instead.
+    data["authors"] = [str(author.pk)]
+    data["categories"] = [str(news_category.pk), str(positive_category.pk)]
+
+    create_page_via_admin(admin_client, blog_index, BlogPage, data)
+
+    post = BlogPage.objects.get(slug="refugee-week-in-the-papers")
+    assert post.live
+    assert post.get_parent().specific == blog_index
+    assert post.date == datetime.date(2024, 6, 21)
+    assert list(post.authors.all()) == [author]
+    assert set(post.categories.all()) == {news_category, positive_category}
+    assert {tag.name for tag in post.tags.all()} == {"refugee-week", "covid-19"}
+    assert "hundred pieces of coverage" in post.body[0].value.source
+
+
+def test_blog_post__admin_requires_an_introduction(admin_client, blog_index):
+    data = nested_form_data(
+        {"title": "No introduction", "introduction": "", "date": "2024-06-21", "body": streamfield([])}
+    )
+    data["action-publish"] = "action-publish"
+
+    response = admin_client.post(admin_add_url(blog_index, BlogPage), data)
+
+    assert response.status_code == 200
+    assert "introduction" in response.context["form"].errors
+    assert not BlogPage.objects.filter(slug="no-introduction").exists()
