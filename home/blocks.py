@@ -168,16 +168,13 @@ class AccordionBlock(blocks.StructBlock):
         }
 
 
-class CaptionedTableBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("Says what the table shows; read out by screen readers.")
-    )
-    table = TableBlock()
+class AccessibleTableBlock(TableBlock):
+    """Wagtail's table, wrapped so a wide table scrolls by keyboard instead of breaking a phone's layout."""
 
     class Meta:
         icon = "table"
         template = "home/blocks/table_block.html"
-        description = _("A table of data with a caption and header row.")
+        description = _("A table of data. Give it a caption and a header row so screen readers can read it.")
 
 
 class ResponsiveEmbedBlock(blocks.StructBlock):
@@ -221,7 +218,7 @@ class BodyStreamBlock(StoryStreamBlock):
     """For information pages (about, what we do, funders, contact): everything an editor may need."""
 
     call_to_action = CallToActionBlock()
-    table = CaptionedTableBlock()
+    table = AccessibleTableBlock()
     statistics = StatisticsRowBlock()
     accordion = AccordionBlock()
     funders = FunderListBlock()

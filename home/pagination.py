@@ -7,8 +7,10 @@ def paginate(request, object_list, per_page):
     """Return the requested page; non-numbers give the first page, numbers past the end the last."""
     paginator = Paginator(object_list, per_page)
     try:
-        return paginator.page(request.GET.get("page", 1))
+        page = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
-        return paginator.page(1)
+        page = paginator.page(1)
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        page = paginator.page(paginator.num_pages)
+    page.page_links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page

@@ -1,22 +1,23 @@
-"""Keep cached menus in step with the pages and menus they show."""
+"""Keep the cached site chrome in step with the menus, details and pages it shows."""
 
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import NavigationMenu
-from .navigation import clear_navigation_cache
+from .chrome import clear_site_chrome_cache
+from .models import NavigationMenu, OrganisationSettings
 
 for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-    signal.connect(clear_navigation_cache, dispatch_uid=f"navigation-{signal!r}")
-post_save.connect(clear_navigation_cache, sender=NavigationMenu, dispatch_uid="navigation-menu-saved")
-post_delete.connect(clear_navigation_cache, sender=NavigationMenu, dispatch_uid="navigation-menu-deleted")
+    signal.connect(clear_site_chrome_cache, dispatch_uid=f"site-chrome-{signal!r}")
+for model in (NavigationMenu, OrganisationSettings):
+    post_save.connect(clear_site_chrome_cache, sender=model, dispatch_uid=f"site-chrome-saved-{model.__name__}")
+    post_delete.connect(clear_site_chrome_cache, sender=model, dispatch_uid=f"site-chrome-deleted-{model.__name__}")
 
 
 def _clear_when_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        clear_navigation_cache()
+        clear_site_chrome_cache()
 
 
-post_delete.connect(_clear_when_page_deleted, dispatch_uid="navigation-page-deleted")
+post_delete.connect(_clear_when_page_deleted, dispatch_uid="site-chrome-page-deleted")

@@ -1,5 +1,7 @@
 """Site-wide views: search over public pages, robots.txt, and the error pages' handlers."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -45,7 +47,12 @@ def search(request):
     response = TemplateResponse(
         request,
         "home/search.html",
-        {"search_query": query, "results_page": results_page, "cards": cards},
+        {
+            "search_query": query,
+            "results_page": results_page,
+            "cards": cards,
+            "pagination_query": urlencode({"query": query}) + "&",
+        },
     )
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -41,7 +41,7 @@ class BlogFeed(Feed):
         return obj.introduction or _("News and positive stories from IMIX.")
 
     def items(self, obj):
-        posts = obj.get_listing_pages().prefetch_related("authors")
+        posts = obj.get_listing_pages().prefetch_related("authors", "categories")
         if self.category:
             posts = posts.filter(categories=self.category)
         return posts[:FEED_LENGTH]

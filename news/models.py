@@ -1,5 +1,7 @@
 """The blog: news and positive stories, with authors, categories, tags and feeds."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -76,13 +78,17 @@ class BlogIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
     class Meta:
         verbose_name = _("blog index page")
 
+    @property
+    def child_page_model(self):
+        return BlogPage
+
     def get_listing_pages(self):
         return (
             BlogPage.objects.child_of(self)
             .live()
             .public()
             .select_related("listing_image")
-            .prefetch_related("listing_image__renditions", "categories")
+            .prefetch_related("listing_image__renditions")
             .order_by("-date", "-pk")
         )
 
@@ -112,6 +118,9 @@ class BlogIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
         posts, filters = self.filter_posts(request)
         context["posts"] = paginate(request, posts, POSTS_PER_PAGE)
         context["filters"] = filters
+        context["pagination_query"] = (
+            urlencode({key: value.slug for key, value in filters.items()}) + "&" if filters else ""
+        )
         context["categories"] = self.categories
         return context
 
@@ -171,8 +180,14 @@ class BlogPage(BasePage):
     class Meta:
         verbose_name = _("blog post")
 
+    def get_index_url(self, request=None):
+        """The blog index's URL without a query: a page's URL is always its parent's URL plus its slug."""
+        url = self.get_url(request=request) or ""
+        return url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else url
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["index_url"] = self.get_index_url(request)
         context["authors"] = list(self.authors.select_related("image").all())
         context["post_categories"] = list(self.categories.all())
         context["post_tags"] = list(self.tags.all())

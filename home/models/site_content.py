@@ -13,23 +13,29 @@ from wagtail.search import index
 
 from home.blocks import LinkBlock
 
+SOCIAL_NETWORKS = [
+    ("bluesky", "Bluesky"),
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("mastodon", "Mastodon"),
+    ("x", "X (Twitter)"),
+    ("youtube", "YouTube"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def network_name(self):
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), self.get("network"))
+
 
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(
-        choices=[
-            ("bluesky", "Bluesky"),
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("linkedin", "LinkedIn"),
-            ("mastodon", "Mastodon"),
-            ("x", "X (Twitter)"),
-            ("youtube", "YouTube"),
-        ]
-    )
+    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label=_("URL"))
 
     class Meta:
         icon = "link-external"
+        value_class = SocialLinkValue
 
 
 @register_setting(icon="site")

@@ -1,0 +1,80 @@
+"""The site's chrome (menus and organisation details), cached per site and language.
+
+Every page shows the same header and footer, so they are built once and kept in the cache; any save of
+a menu, of the organisation details or of a page that menus may link to starts a new cache generation.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+
+from wagtail.models import Site
+
+from .models import NavigationMenu, OrganisationSettings
+
+CACHE_TIMEOUT = 60 * 60
+GENERATION_KEY = "site-chrome:generation"
+
+
+def clear_site_chrome_cache(**kwargs):
+    """Start a new generation: older entries are never read again and expire on their own."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _menu_links(location, language_code):
+    menus = NavigationMenu.objects.filter(location=location)
+    menu = menus.filter(locale__language_code=language_code).first()
+    if menu is None:
+        menu = menus.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if menu is None:
+        return []
+    links = []
+    for item in menu.items:
+        url = item.value.url()
+        if url:
+            links.append({"text": item.value.text(), "url": url})
+    return links
+
+
+def _organisation(site):
+    details = OrganisationSettings.for_site(site)
+    return {
+        "phone": details.phone,
+        "press_phone": details.press_phone,
+        "email": details.email,
+        "address_lines": details.address_lines,
+        "charity_number": details.charity_number,
+        "twitter_handle": details.twitter_handle,
+        "social_links": [
+            {"name": link.value.network_name(), "url": link.value["url"]} for link in details.social_links
+        ],
+    }
+
+
+def build_site_chrome(site, language_code):
+    return {
+        "primary": _menu_links(NavigationMenu.Location.PRIMARY, language_code),
+        "footer": _menu_links(NavigationMenu.Location.FOOTER, language_code),
+        "organisation": _organisation(site) if site else {},
+    }
+
+
+def get_site_chrome(request):
+    site = Site.find_for_request(request)
+    language_code = get_language()
+    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    key = f"site-chrome:{generation}:{site.pk if site else 0}:{language_code}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = build_site_chrome(site, language_code)
+        cache.set(key, chrome, CACHE_TIMEOUT)
+    return chrome
+
+
+def site_chrome(request):
+    """Context processor: `site_chrome` is built only by templates that use it."""
+    return {"site_chrome": SimpleLazyObject(lambda: get_site_chrome(request))}
