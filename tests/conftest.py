@@ -5,6 +5,7 @@ posts in the "news" and "positive-stories" categories. Factories come from home/
 """
 
 import datetime
+import itertools
 
 import factory.random
 import pytest
@@ -78,6 +79,15 @@ def home_page(root_page):
 
 
 @pytest.fixture
+def arabic_home_page(home_page, locale_ar):
+    """The home page translated into Arabic and published, so the site answers under /ar/."""
+    translation = home_page.copy_for_translation(locale_ar)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+@pytest.fixture
 def standard_page(home_page):
     return StandardPageFactory(
         parent=home_page,
@@ -129,23 +139,27 @@ def make_post(blog_index):
 
 @pytest.fixture
 def make_posts(make_post):
-    """Create N live posts, newest first in the returned list (post 0 is dated today, then a day older each).
+    """Create N live posts, newest first in the returned list: the first dated `start` (default today), each
+    next one a day older. Titles are "Post number N", numbered across calls so slugs never clash.
 
-    With `with_images=True` every post gets its own listing image, as editors are asked to give them.
+    With `with_images=True` every post gets its own (small, so renditions are quick) listing image.
     """
+
+    numbers = itertools.count()
 
     def make(count, *, with_images=False, start=None, **kwargs):
         start = start or timezone.localdate()
         posts = []
-        for number in range(count):
+        for day in range(count):
+            number = next(numbers)
             extra = dict(kwargs)
             if with_images:
-                extra["listing_image"] = ImageFactory()
+                extra["listing_image"] = ImageFactory(file__width=160, file__height=90)
             posts.append(
                 make_post(
                     title=f"Post number {number}",
                     slug=f"post-number-{number}",
-                    date=start - datetime.timedelta(days=number),
+                    date=start - datetime.timedelta(days=day),
                     **extra,
                 )
             )

@@ -3,8 +3,6 @@
 from django.urls import reverse
 from django.utils.text import slugify
 
-from wagtail.test.utils.form_data import querydict_from_html
-
 
 def creatable_child_models(model):
     """The page types an editor is offered under `model` (abstract or non-creatable types left out)."""
@@ -37,17 +35,16 @@ def create_page_via_admin(client, parent, model, data, publish=True):
     return response
 
 
-def preview_page_edit(client, page, changes):
-    """Post the page's edit form with `changes` to the preview view, then load the preview like the admin's
-    preview panel does. Returns the rendered preview response."""
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    form_response = client.get(edit_url)
-    assert form_response.status_code == 200
-    data = querydict_from_html(form_response.content.decode(), form_id="page-edit-form")
-    for name, value in changes.items():
-        data[name] = value
+def preview_page(client, page, data):
+    """Post edit-form data for `page` to the admin's preview view, then load the preview as the admin's preview
+    panel does. `data` is built like the add form's (nested_form_data), since the edit form's StreamFields
+    are drawn by JavaScript and cannot be scraped from its HTML. Returns the rendered preview."""
+    data = dict(data)
+    data.setdefault("slug", page.slug)
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     state = client.post(preview_url, data)
     assert state.status_code == 200
-    assert state.json() == {"is_valid": True, "is_available": True}
-    return client.get(preview_url, {"mode": ""})
+    assert state.json() == {"is_valid": True, "is_available": True}, "the preview form refused the data"
+    response = client.get(preview_url, {"mode": ""})
+    assert response.status_code == 200
+    return response

@@ -6,6 +6,7 @@ from django.test import RequestFactory
 
 from wagtail import blocks
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.blocks import LinkBlock
@@ -13,7 +14,7 @@ from home.factories import StandardPageFactory
 from home.models import HomePage, HomePageNewsPick, StandardPage
 from news.factories import BlogIndexPageFactory
 from news.models import BlogIndexPage, BlogPage
-from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin
+from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin, preview_page
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +48,9 @@ def test_standard_page__only_has_standard_pages_below_it():
 # --- Creation through the admin form -------------------------------------------------------------------
 
 
-def test_home_page__can_be_created_through_the_admin(admin_client, root_page, home_page):
-    data = nested_form_data(
+def _home_page_form(home_page, **fields):
+    """The home page's admin form as an editor fills it in: hero, vision and mission, sections, one call to action."""
+    return nested_form_data(
         {
             "title": "Accueil",
             "slug": "accueil",
@@ -75,20 +77,13 @@ def test_home_page__can_be_created_through_the_admin(admin_client, root_page, ho
                     )
                 ]
             ),
+            **fields,
         }
     )
 
-    create_page_via_admin(admin_client, root_page, HomePage, data)
 
-    page = HomePage.objects.get(slug="accueil")
-    assert page.live
-    assert page.hero_heading == "Changer la conversation"
-    assert page.hero_call_to_action[0].value.url() == "https://imix.org.uk/join/"
-    assert page.calls_to_action[0].value["link"].url() == home_page.url
-
-
-def test_standard_page__can_be_created_through_the_admin(admin_client, home_page):
-    data = nested_form_data(
+def _standard_page_form(**fields):
+    return nested_form_data(
         {
             "title": "What we do",
             "introduction": "Training, briefings and campaigns.",
@@ -99,8 +94,23 @@ def test_standard_page__can_be_created_through_the_admin(admin_client, home_page
                     ("quote", {"quote": "IMIX helped us.", "attribution": "A partner", "role": ""}),
                 ]
             ),
+            **fields,
         }
     )
+
+
+def test_home_page__can_be_created_through_the_admin(admin_client, root_page, home_page):
+    create_page_via_admin(admin_client, root_page, HomePage, _home_page_form(home_page))
+
+    page = HomePage.objects.get(slug="accueil")
+    assert page.live
+    assert page.hero_heading == "Changer la conversation"
+    assert page.hero_call_to_action[0].value.url() == "https://imix.org.uk/join/"
+    assert page.calls_to_action[0].value["link"].url() == home_page.url
+
+
+def test_standard_page__can_be_created_through_the_admin(admin_client, home_page):
+    data = _standard_page_form()
 
     create_page_via_admin(admin_client, home_page, StandardPage, data)
 
@@ -241,3 +251,129 @@ def test_home_page__ignores_a_news_index_that_is_not_a_listing(home_page):
     home_page.save()
 
     assert _news_section(home_page) == []
+
+
+# --- What visitors see ---------------------------------------------------------------------------------
+
+
+def test_home_page__shows_its_hero_vision_mission_news_and_calls_to_action(client, home_page, blog_index, make_posts):
+    posts = make_posts(4)
+    home_page.calls_to_action = [
+        (
+            "call_to_action",
+            {
+                "heading": "Join the network",
+                "text": "Free guides.",
+                "link": {"label": "Apply", "page": None, "url": "https://imix.org.uk/join/"},
+            },
+        )
+    ]
+    home_page.save()
+
+    response = client.get("/en/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert home_page.hero_heading in html
+    assert home_page.hero_introduction in html
+    assert "A society which embraces and celebrates people who move to the UK." in html
+    assert "Changing the conversation about migration and refugees." in html
+    assert [post.title in html for post in posts] == [True, True, True, False]
+    assert 'href="https://imix.org.uk/join/"' in html
+    assert "Join the network" in html
+
+
+def test_home_page__shows_the_featured_story_only_while_it_is_public(
+    client, home_page, blog_index, make_post, restrict_to_group
+):
+    story = make_post(title="Featured welcome story")
+    home_page.featured_page = story
+    home_page.save()
+    assert "Featured welcome story" in client.get("/en/").content.decode()
+
+    restrict_to_group(story)
+
+    assert "Featured welcome story" not in client.get("/en/").content.decode()
+
+
+def test_standard_page__shows_its_title_introduction_and_body(client, home_page):
+    page = StandardPageFactory(
+        parent=home_page,
+        title="Our funders",
+        introduction="The trusts and foundations that make our work possible.",
+        body=[
+            ("heading", {"text": "Who funds us", "level": "h2"}),
+            ("paragraph", RichText("<p>We are grateful to every one of them.</p>")),
+            ("quote", {"quote": "A remarkable network.", "attribution": "A funder", "role": "Trustee"}),
+        ],
+    )
+
+    response = client.get(page.url)
+
+    assert page.url == "/en/our-funders/"
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Our funders</h1>" in html
+    assert "The trusts and foundations that make our work possible." in html
+    assert "Who funds us</h2>" in html
+    assert "We are grateful to every one of them." in html
+    assert "A remarkable network." in html
+
+
+def test_standard_page__unpublished_page_is_not_found(client, standard_page):
+    standard_page.unpublish()
+
+    assert client.get("/en/about/").status_code == 404
+
+
+def test_standard_page__restricted_page_is_never_shown_to_anonymous_visitors_or_non_members(
+    client, user, member, home_page, restrict_to_group
+):
+    page = StandardPageFactory(parent=home_page, title="Members briefing", body=_marker_body())
+    restrict_to_group(page)
+
+    anonymous = client.get(page.url)
+    client.force_login(user)
+    non_member = client.get(page.url)
+    client.force_login(member)
+    as_member = client.get(page.url)
+
+    assert anonymous.status_code == 302
+    assert "Zanzibarquokka" not in anonymous.content.decode()
+    assert non_member.status_code in (302, 403)
+    assert "Zanzibarquokka" not in non_member.content.decode()
+    assert as_member.status_code == 200
+    assert "Zanzibarquokka" in as_member.content.decode()
+
+
+def _marker_body():
+    return [("paragraph", RichText("<p>Zanzibarquokka: for members only.</p>"))]
+
+
+# --- Preview in the admin ------------------------------------------------------------------------------
+
+
+def test_home_page__is_previewable_with_unsaved_changes(admin_client, home_page):
+    response = preview_page(
+        admin_client,
+        home_page,
+        _home_page_form(home_page, title="Home", slug="home", hero_heading="A preview-only headline"),
+    )
+
+    assert "A preview-only headline" in response.content.decode()
+    home_page.refresh_from_db()
+    assert home_page.hero_heading != "A preview-only headline"
+
+
+def test_standard_page__is_previewable_with_unsaved_changes(admin_client, standard_page):
+    response = preview_page(
+        admin_client,
+        standard_page,
+        _standard_page_form(title="About us", introduction="A preview-only introduction."),
+    )
+
+    html = response.content.decode()
+    assert "A preview-only introduction." in html
+    assert "We run media training for people with lived experience." in html
+    standard_page.refresh_from_db()
+    assert standard_page.introduction != "A preview-only introduction."

@@ -4,12 +4,13 @@ import datetime
 
 import pytest
 
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
 from news.factories import AuthorFactory
 from news.models import BlogIndexPage, BlogPage
-from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin
+from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin, preview_page
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,118 @@ def test_blog_post__admin_requires_an_introduction(admin_client, blog_index):
     assert response.status_code == 200
     assert "introduction" in response.context["form"].errors
     assert not BlogPage.objects.filter(slug="no-introduction").exists()
+
+
+# --- What visitors see ---------------------------------------------------------------------------------
+
+
+def test_blog_index__shows_its_introduction_categories_posts_and_feed_links(
+    client, blog_index, make_posts, news_category, positive_category
+):
+    posts = make_posts(2, categories=[news_category])
+
+    response = client.get("/en/news/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>News</h1>" in html
+    assert blog_index.introduction in html
+    assert 'href="/en/news/?category=positive-stories"' in html
+    for post in posts:
+        assert f'href="{post.url}"' in html
+        assert post.listing_summary in html
+    assert 'type="application/rss+xml"' in html
+    assert 'href="/en/news/feed/atom/"' in html
+
+
+def test_blog_post__shows_its_title_date_authors_categories_tags_and_body(client, blog_index, make_post, news_category):
+    author = AuthorFactory(name="Amina Yusuf", biography="Amina leads our media training.")
+    post = make_post(
+        title="Refugee Week in the papers",
+        date=datetime.date(2024, 6, 21),
+        introduction="How the press covered Refugee Week.",
+        body=[("paragraph", RichText("<p>More than a hundred pieces of coverage.</p>"))],
+        authors=[author],
+        categories=[news_category],
+        tags=["refugee-week"],
+    )
+
+    response = client.get(post.url)
+
+    assert post.url == "/en/news/refugee-week-in-the-papers/"
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Refugee Week in the papers</h1>" in html
+    assert '<time datetime="2024-06-21">21 June 2024</time>' in html
+    assert "Amina Yusuf" in html
+    assert "Amina leads our media training." in html
+    assert "How the press covered Refugee Week." in html
+    assert "More than a hundred pieces of coverage." in html
+    assert 'href="/en/news/?category=news"' in html
+    assert 'href="/en/news/?tag=refugee-week"' in html
+
+
+def test_blog_post__unpublished_post_is_not_found(client, blog_index, make_post):
+    post = make_post(title="Draft")
+    post.unpublish()
+
+    assert client.get("/en/news/draft/").status_code == 404
+
+
+def test_blog_post__unknown_slug_under_the_index_is_not_found(client, blog_index, make_posts):
+    make_posts(1)
+
+    assert client.get("/en/news/no-such-post/").status_code == 404
+
+
+def test_blog_post__group_restricted_post_is_not_shown_to_a_non_member(
+    client, user, blog_index, make_post, restrict_to_group
+):
+    post = make_post(title="Members briefing", introduction="Zanzibarquokka for members.")
+    restrict_to_group(post)
+    client.force_login(user)
+
+    response = client.get(post.url)
+
+    assert response.status_code != 200
+    assert "Zanzibarquokka" not in response.content.decode()
+
+
+# --- Preview in the admin ------------------------------------------------------------------------------
+
+
+def test_blog_index__is_previewable_with_unsaved_changes(admin_client, blog_index, make_posts):
+    make_posts(1)
+
+    response = preview_page(
+        admin_client,
+        blog_index,
+        nested_form_data({"title": "News", "introduction": "A preview-only introduction."}),
+    )
+
+    html = response.content.decode()
+    assert "A preview-only introduction." in html
+    assert "Post number 0" in html
+
+
+def test_blog_post__is_previewable_with_unsaved_changes(admin_client, blog_index, make_post, news_category):
+    post = make_post(title="Refugee Week")
+    data = nested_form_data(
+        {
+            "title": "Refugee Week",
+            "introduction": "A preview-only introduction.",
+            "date": "2024-06-21",
+            "tags": "refugee-week",
+            "body": streamfield([("paragraph", rich_text("<p>A preview-only paragraph.</p>"))]),
+        }
+    )
+    data["categories"] = [str(news_category.pk)]
+
+    response = preview_page(admin_client, post, data)
+
+    html = response.content.decode()
+    assert "A preview-only introduction." in html
+    assert "A preview-only paragraph." in html
+    assert "refugee-week" in html
+    post.refresh_from_db()
+    assert post.introduction != "A preview-only introduction."

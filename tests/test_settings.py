@@ -1,0 +1,72 @@
+"""Production settings refuse to start without their secrets, and start when they are given.
+
+Each case imports the settings in a fresh Python process with a scrubbed environment, as a server would
+start: nothing from the developer's shell (or from the test settings) can make it pass by accident.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+START_DJANGO = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print('DEBUG', settings.DEBUG); print('HOSTS', ','.join(settings.ALLOWED_HOSTS))"
+)
+
+
+def _start_production(**environment):
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "imix_site.settings.production",
+        **environment,
+    }
+    return subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", START_DJANGO],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production__refuses_to_start_without_a_secret_key():
+    result = _start_production(ALLOWED_HOSTS="imix.org.uk")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set SECRET_KEY in the environment" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["", "django-insecure-dev-only-never-use-in-production"])
+def test_production__refuses_an_empty_or_development_secret_key(key):
+    result = _start_production(SECRET_KEY=key, ALLOWED_HOSTS="imix.org.uk")
+
+    assert result.returncode != 0
+    assert "Set SECRET_KEY in the environment" in result.stderr
+
+
+@pytest.mark.parametrize("hosts", [None, "", " , "])
+def test_production__refuses_to_start_without_allowed_hosts(hosts):
+    environment = {"SECRET_KEY": "a-real-secret-from-the-environment-0123456789"}
+    if hosts is not None:
+        environment["ALLOWED_HOSTS"] = hosts
+
+    result = _start_production(**environment)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set ALLOWED_HOSTS in the environment" in result.stderr
+
+
+def test_production__starts_with_a_secret_key_and_allowed_hosts():
+    result = _start_production(
+        SECRET_KEY="a-real-secret-from-the-environment-0123456789", ALLOWED_HOSTS="imix.org.uk, www.imix.org.uk"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG False" in result.stdout
+    assert "HOSTS imix.org.uk,www.imix.org.uk" in result.stdout
