@@ -17,6 +17,16 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(text):
+    """The visitor's words, safe for every search backend.
+
+    Control characters (NUL above all) make PostgreSQL refuse the query and cut SQLite's short, and the SQLite
+    backend quotes each word without escaping double quotes inside it: either was a server error.
+    """
+    text = "".join(" " if ord(char) < 32 or char == '"' else char for char in text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
 def public_search(query, locale):
     """Live, public pages in one language that match the query: never a restricted page."""
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
@@ -38,7 +48,7 @@ def load_cards(pages):
 
 @require_GET
 def search(request):
-    query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("query", ""))
     results_page = None
     cards = []
     if query:
