@@ -106,7 +106,8 @@ class BlogIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
             posts = posts.filter(categories=category)
             filters["category"] = category
         tag_slug = request.GET.get("tag", "").strip()
-        if tag_slug:
+        # PostgreSQL refuses a NUL in a query parameter (a 500); no tag's slug contains one.
+        if tag_slug and "\x00" not in tag_slug:
             tag = Tag.objects.filter(slug=tag_slug[:100]).first()
             if tag:
                 posts = posts.filter(tagged_items__tag=tag)

@@ -207,3 +207,13 @@ def test_page_body__starts_with_a_skip_link_to_the_main_content(client, standard
     skip_link = soup.body.find("a")
     assert skip_link["href"] == "#main"
     assert soup.find("main", id="main") is not None
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/%00/", "/en/news/%00/", "/en/about%00/", "/en/news/feed/%00/", "/en/" + "x" * 2000 + "/"]
+)
+def test_unknown_url__with_hostile_characters_is_not_found_not_an_error(client, blog_index, standard_page, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert "can’t find that page" in response.content.decode()
