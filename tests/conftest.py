@@ -66,7 +66,7 @@ def home_page(root_page):
     The welcome page is deleted first: it is a sibling with the same slug, and deleting it also deletes the
     Site pointing at it, so the Site is (re)created here, pointing at the new home page.
     """
-    for welcome in Page.objects.filter(depth=2).exclude(content_type__model="homepage"):
+    for welcome in Page.objects.filter(depth=2):
         welcome.delete()
     home = HomePageFactory(parent=root_page, last_published_at=timezone.now(), first_published_at=timezone.now())
     Site.objects.filter(is_default_site=True).delete()
@@ -115,11 +115,6 @@ def news_category(locale_en):
 @pytest.fixture
 def positive_category(locale_en):
     return BlogCategoryFactory(name="Positive stories", slug="positive-stories", locale=locale_en)
-
-
-@pytest.fixture
-def image(db):
-    return ImageFactory(title="Volunteers at a welcome event")
 
 
 @pytest.fixture
@@ -196,12 +191,6 @@ def member(django_user_model, member_group):
     member = django_user_model.objects.create_user(email="member@example.org", password="a-long-password")
     member.groups.add(member_group)
     return member
-
-
-@pytest.fixture
-def user_client(client, user):
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -214,3 +214,25 @@ def test_blog_post__is_previewable_with_unsaved_changes(admin_client, blog_index
     assert "refugee-week" in html
     post.refresh_from_db()
     assert post.introduction != "A preview-only introduction."
+
+
+def test_blog_post__an_editor_can_draft_a_post_that_stays_off_the_site_until_published(client, editor, blog_index):
+    client.force_login(editor)
+    data = nested_form_data(
+        {
+            "title": "Draft briefing",
+            "introduction": "Not ready yet.",
+            "date": "2024-06-21",
+            "body": streamfield([("paragraph", rich_text("<p>Work in progress.</p>"))]),
+        }
+    )
+
+    create_page_via_admin(client, blog_index, BlogPage, data, publish=False)
+    client.logout()
+
+    post = BlogPage.objects.get(slug="draft-briefing")
+    assert not post.live
+    assert post.owner == editor
+    assert client.get("/en/news/draft-briefing/").status_code == 404
+    assert "Draft briefing" not in client.get("/en/news/").content.decode()
+    assert "Draft briefing" not in client.get("/en/news/feed/rss/").content.decode()
