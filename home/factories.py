@@ -5,10 +5,11 @@ import wagtail_factories
 
 from django.utils.text import slugify
 
-from wagtail.models import Collection, Locale
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, Site
 from wagtail.rich_text import RichText
 
-from .models import CustomImage, Funder, HomePage, NavigationMenu, StandardPage
+from .models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, StandardPage
 
 
 def default_locale():
@@ -22,6 +23,14 @@ class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Illustration {n}")
     collection = factory.LazyFunction(Collection.get_first_root_node)
     file = factory.django.ImageField(width=1600, height=900, color="#1d5a7a", format="JPEG")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
 
 
 class BasePageFactory(wagtail_factories.PageFactory):
@@ -75,3 +84,18 @@ class FunderFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Funder {n}")
     url = factory.LazyAttribute(lambda funder: f"https://example.org/{slugify(funder.name)}")
     sort_order = factory.Sequence(int)
+
+
+class OrganisationSettingsFactory(factory.django.DjangoModelFactory):
+    """Contact details for a site (the default site unless given); fictional values unless overridden."""
+
+    class Meta:
+        model = OrganisationSettings
+        django_get_or_create = ("site",)
+
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    phone = "020 7946 0000"
+    press_phone = "07700 900000"
+    email = "hello@example.org"
+    address = "1 Example Street\nLondon"
+    charity_number = "1000000"

@@ -44,7 +44,7 @@ class BlogIndexPageFactory(BasePageFactory):
 class BlogPageFactory(BasePageFactory):
     class Meta:
         model = BlogPage
-        # Each post-generation hook below saves when it changes something; no second save is needed.
+        # The hooks below set relations in memory; `_after_postgeneration` saves once for all of them.
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Blog post {n}")
@@ -52,23 +52,31 @@ class BlogPageFactory(BasePageFactory):
     introduction = factory.LazyAttribute(lambda post: f"The introduction to {post.title}.")
     body = factory.LazyFunction(lambda: [("paragraph", RichText("<p>The body of the post.</p>"))])
 
+    # Parental many-to-many fields and cluster tags live in memory until the page is saved.
     @factory.post_generation
     def categories(self, create, extracted, **kwargs):
         if extracted:
             self.categories.set(extracted)
-            if create:
-                self.save()
+            return True
+        return False
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
         if extracted:
             self.authors.set(extracted)
-            if create:
-                self.save()
+            return True
+        return False
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):
         if extracted:
             self.tags.set(extracted)
-            if create:
-                self.save()
+            return True
+        return False
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        """Save once if any relation was set, rather than once per relation (each page save is validated and
+        re-indexed)."""
+        if create and results and any(results.values()):
+            instance.save()

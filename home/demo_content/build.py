@@ -1,0 +1,42 @@
+"""Put the whole demo site together: the frame, then each app's own demo content, then what links them up.
+
+The frame imports no feature app, so it cannot call the news app's seeding itself. Instead, any installed app
+with a `demo_content` module that defines `seed_demo_content(seeder)` is called, in INSTALLED_APPS order, once
+the frame's pages exist (as Wagtail finds `wagtail_hooks` modules). An app registers the pages others may link
+to in `seeder.pages`: the news app adds "news" (its index) and "featured-story", which the home page and the
+main menu pick up when they are there.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
+
+from .pages import HOME_FIELDS, INFORMATION_PAGES, home_content
+from .site_settings import ensure_funders, ensure_menus, ensure_organisation_settings
+
+
+def app_contributors():
+    """`seed_demo_content` functions from every installed app but this one, in INSTALLED_APPS order."""
+    for app_config in apps.get_app_configs():
+        if app_config.name == "home" or not module_has_submodule(app_config.module, "demo_content"):
+            continue
+        contributor = getattr(import_module(f"{app_config.name}.demo_content"), "seed_demo_content", None)
+        if callable(contributor):
+            yield contributor
+
+
+def build_demo_site(seeder):
+    home = seeder.ensure_home(**HOME_FIELDS)
+    seeder.ensure_pages(INFORMATION_PAGES)
+    for contributor in app_contributors():
+        contributor(seeder)
+    if seeder.home_created:
+        # The home page is published last and once, when everything it points at exists.
+        for name, value in home_content(seeder).items():
+            setattr(home, name, value)
+        seeder.publish(home)
+    ensure_organisation_settings(seeder)
+    ensure_funders(seeder)
+    ensure_menus(seeder)
+    return seeder

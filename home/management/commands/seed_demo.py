@@ -1,0 +1,57 @@
+"""`manage.py seed_demo`: load the demo site. Safe to run again: it only creates what is missing."""
+
+import logging
+import time
+from contextlib import contextmanager
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo_content import DemoSeeder, build_demo_site, ensure_demo_admin, login_lines
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the IMIX demo site: home page, information pages, news, illustrations, menus, funders and contact "
+        "details, plus an admin user when DEBUG is on. Existing content is never changed, so it is safe to re-run."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--print-logins",
+            action="store_true",
+            help="Only print how to sign in to the admin, then stop; nothing is created.",
+        )
+
+    def handle(self, *args, print_logins=False, **options):
+        if print_logins:
+            for line in login_lines():
+                self.stdout.write(line)
+            return
+
+        started = time.monotonic()
+        with self.quiet_wagtail_log(options["verbosity"]), transaction.atomic():
+            seeder = build_demo_site(DemoSeeder())
+            admin_note = ensure_demo_admin()
+
+        for note in seeder.notes:
+            self.stdout.write(note)
+        if seeder.created:
+            elapsed = time.monotonic() - started
+            self.stdout.write(self.style.SUCCESS(f"Created demo content in {elapsed:.1f}s: {seeder.summary()}."))
+        else:
+            self.stdout.write("Demo content already present; nothing to create.")
+        if admin_note:
+            self.stdout.write(admin_note)
+
+    @contextmanager
+    def quiet_wagtail_log(self, verbosity):
+        """Wagtail logs every page created, edited and published at INFO; below -v 2 that is only noise."""
+        logger = logging.getLogger("wagtail")
+        level = logger.level
+        if verbosity < 2:
+            logger.setLevel(logging.WARNING)
+        try:
+            yield
+        finally:
+            logger.setLevel(level)

@@ -1,0 +1,363 @@
+"""`manage.py seed_demo`: the demo site it builds, and that running it again changes nothing.
+
+Building the site takes seconds, so most tests share one build: `TestSeededSite` seeds once for the class
+inside a transaction that is rolled back afterwards, and each test runs in its own savepoint within it.
+"""
+
+import io
+import re
+import zoneinfo
+
+import pytest
+from PIL import Image
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision, Site
+
+from home.demo_content import render_illustration
+from home.demo_content.accounts import ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD
+from home.demo_content.documents import annual_review_summary_pdf
+from home.demo_content.illustrations import HERO
+from home.demo_content.seeder import DemoContentError, validate_streams
+from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
+from news.models import Author, BlogCategory, BlogIndexPage, BlogPage
+
+pytestmark = pytest.mark.django_db
+
+WELCOME_TITLE = "Welcome to your new Wagtail site!"
+INFORMATION_SLUGS = {
+    "about-us",
+    "what-we-do",
+    "our-objects",
+    "funders",
+    "contact",
+    "accessibility-statement",
+    "privacy-notice",
+}
+
+
+@pytest.fixture(autouse=True)
+def demo_media_root(settings, tmp_path):
+    """The command writes images and a PDF: keep them out of the project."""
+    settings.MEDIA_ROOT = tmp_path / "demo-media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="class")
+def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One demo build shared by a test class, never committed; returns the media directory it wrote to."""
+    media_root = tmp_path_factory.mktemp("seeded-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
+        seed()
+        yield media_root
+        transaction.set_rollback(True)
+
+
+def seed(*args):
+    out = io.StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def row_counts():
+    """Rows in every table Django manages, many-to-many tables included."""
+    return {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+def blocks_of(pages, field="body"):
+    return [block for page in pages for block in getattr(page, field)]
+
+
+def test_seed_demo__replaces_welcome_page_with_live_home_page_as_default_site_root():
+    assert Page.objects.filter(title=WELCOME_TITLE).exists()  # what Wagtail's first migration leaves
+    site_id = Site.objects.get(is_default_site=True).pk
+
+    output = seed()
+
+    assert not Page.objects.filter(title=WELCOME_TITLE).exists()
+    site = Site.objects.get(is_default_site=True)
+    assert site.pk == site_id, "the Site row survives, and with it the settings that hang off it"
+    assert (site.hostname, site.port) == ("localhost", 80)
+    home = HomePage.objects.get()
+    assert site.root_page_id == home.pk
+    assert home.depth == 2 and home.live
+    assert Page.objects.filter(depth=2).count() == 1
+    assert "Removed Wagtail's" in output and "Created demo content" in output
+
+
+def test_print_logins__on_an_empty_site_prints_one_line_and_creates_nothing(settings):
+    settings.DEBUG = True
+    before = row_counts()
+
+    output = seed("--print-logins")
+
+    assert row_counts() == before
+    assert output == "  Admin login: none yet; run manage.py seed_demo\n"
+
+
+def test_illustrations__are_identical_on_every_run_and_sized_for_heroes():
+    first = render_illustration(HERO)
+    render_illustration.cache_clear()
+
+    assert render_illustration(HERO) == first
+    with Image.open(io.BytesIO(first)) as image:
+        assert image.format == "JPEG"
+        assert image.size == (1600, 900)
+
+
+def test_annual_review_summary__is_a_well_formed_pdf():
+    data = annual_review_summary_pdf()
+
+    assert data.startswith(b"%PDF-1.4\n") and data.endswith(b"%%EOF\n")
+    startxref = int(re.search(rb"startxref\n(\d+)\n", data).group(1))
+    assert data[startxref:].startswith(b"xref\n")
+    offsets = [int(offset) for offset in re.findall(rb"(\d{10}) 00000 n ", data[startxref:])]
+    assert offsets
+    for number, offset in enumerate(offsets, start=1):
+        assert data[offset:].startswith(b"%d 0 obj\n" % number)
+    assert b"/Title (IMIX annual review 2020: summary)" in data
+
+
+def test_validate_streams__names_the_object_and_field_of_invalid_demo_content():
+    menu = NavigationMenu(
+        location=NavigationMenu.Location.FOOTER,
+        items=[{"type": "link", "value": {"label": "Nowhere", "page": None, "url": ""}}],
+    )
+
+    with pytest.raises(DemoContentError, match=r"home\.NavigationMenu Footer links: invalid items"):
+        validate_streams(menu)
+
+
+@pytest.mark.usefixtures("seeded_site")
+class TestSeededSite:
+    def test_every_page_is_published_through_a_revision(self):
+        pages = Page.objects.filter(depth__gt=1)
+        assert pages.count() >= 1 + 8 + 1 + 10
+        for page in pages:
+            assert page.live, page
+            assert page.live_revision_id is not None, page
+            assert page.first_published_at and page.last_published_at, page
+            assert not page.has_unpublished_changes, page
+        assert Revision.objects.filter(content_type__app_label__in=["home", "news"]).count() == pages.count()
+
+    def test_content_passes_model_and_block_validation_and_body_images_have_alt_text(self):
+        image_blocks = []
+        for page in Page.objects.filter(depth__gt=1).specific():
+            page.full_clean()
+            validate_streams(page)
+            if hasattr(page, "body"):
+                image_blocks += [block for block in page.body if block.block_type == "image"]
+        for model in (NavigationMenu, OrganisationSettings):
+            for instance in model.objects.all():
+                instance.full_clean()
+                validate_streams(instance)
+
+        assert len(image_blocks) >= 5
+        for block in image_blocks:
+            image = block.value["image"]
+            assert not image.decorative
+            assert len(image.contextual_alt_text) > 20
+
+    def test_information_pages_use_a_rich_mix_of_blocks(self, settings, seeded_site):
+        settings.MEDIA_ROOT = seeded_site
+        home = HomePage.objects.get()
+        assert set(StandardPage.objects.child_of(home).values_list("slug", flat=True)) >= INFORMATION_SLUGS
+        assert StandardPage.objects.get(slug="join-the-network").get_parent().slug == "what-we-do"
+
+        all_blocks = blocks_of(StandardPage.objects.all())
+        assert {
+            "heading",
+            "paragraph",
+            "image",
+            "quote",
+            "statistics",
+            "call_to_action",
+            "table",
+            "accordion",
+            "document",
+            "funders",
+        } <= {block.block_type for block in all_blocks}
+        figures = {
+            (figure["value"], figure["label"])
+            for block in all_blocks
+            if block.block_type == "statistics"
+            for figure in block.value["statistics"]
+        }
+        assert ("350", "member organisations") in figures
+        assert ("100+", "pieces of coverage in Refugee Week 2020") in figures
+        quotes = [block.value for block in all_blocks if block.block_type == "quote"]
+        assert quotes and all(quote["attribution"] and quote["role"] for quote in quotes)
+
+        about = StandardPage.objects.get(slug="about-us")
+        (table,) = [block.value for block in about.body if block.block_type == "table"]
+        assert table["table_caption"] and table["first_row_is_table_header"]
+        assert ["Total income", "218,421", "160,833", "379,254"] in table["data"]
+        (download,) = [block.value for block in about.body if block.block_type == "document"]
+        with download["document"].open_file() as pdf:
+            assert pdf.read(5) == b"%PDF-"
+
+        funders_page = StandardPage.objects.get(slug="funders")
+        assert "funders" in [block.block_type for block in funders_page.body]
+        privacy = StandardPage.objects.get(slug="privacy-notice")
+        (faq,) = [block.value for block in privacy.body if block.block_type == "accordion"]
+        assert len(faq["items"]) >= 4
+
+    def test_news_has_categories_authors_tags_and_dated_posts(self):
+        index = BlogIndexPage.objects.get()
+        assert index.slug == "news" and index.get_parent().specific_class is HomePage
+        assert set(BlogCategory.objects.values_list("slug", flat=True)) == {"news", "positive-stories"}
+        assert Author.objects.count() >= 2
+
+        posts = list(BlogPage.objects.child_of(index).prefetch_related("categories", "authors", "tags"))
+        assert len(posts) >= 10
+        dates = [post.date for post in posts]
+        assert len(set(dates)) == len(dates)
+        assert {date.year for date in dates} <= {2019, 2020}
+        london = zoneinfo.ZoneInfo("Europe/London")
+        for post in posts:
+            assert post.listing_image_id and post.introduction and post.listing_summary, post
+            assert len(post.body) >= 3, post
+            assert post.authors.all() and post.categories.all(), post
+            assert post.first_published_at.astimezone(london).date() == post.date, post
+            assert post.last_published_at == post.first_published_at, post
+        assert {category.slug for post in posts for category in post.categories.all()} == {
+            "news",
+            "positive-stories",
+        }
+        tags = {tag.slug for post in posts for tag in post.tags.all()}
+        assert {"covid-19", "refugee-week", "eu-settlement-scheme", "channel-crossings", "nhs", "training"} <= tags
+
+        latest_by_publication = Page.objects.child_of(index).order_by("-first_published_at")[:3]
+        assert [page.specific.date for page in latest_by_publication] == sorted(dates, reverse=True)[:3]
+
+    def test_home_page_features_a_story_lists_the_news_and_invites_people_in(self):
+        home = HomePage.objects.get()
+        assert home.hero_heading and home.hero_introduction and home.vision and home.mission
+        assert (home.hero_image.width, home.hero_image.height) == (1600, 900)
+        assert len(home.hero_call_to_action) == 1
+        assert isinstance(home.featured_page.specific, BlogPage)
+        assert home.news_index.specific_class is BlogIndexPage
+        calls = {block.value["heading"]: block.value["link"] for block in home.calls_to_action}
+        assert set(calls) == {"Join the network", "Get support"}
+        assert all(link.url() for link in calls.values())
+
+    def test_contact_details_funders_and_menus_are_set(self):
+        details = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+        assert details.phone == "020 7922 7852"
+        assert details.press_phone == "07783 905 158"
+        assert details.email == "media@imix.org.uk"
+        assert details.address_lines == ["CAN Borough", "7-14 Great Dover Street", "London SE1 4YR"]
+        assert details.charity_number == "1183693"
+        assert details.twitter_handle
+        assert {link.value["network"] for link in details.social_links} == {"x", "instagram"}
+
+        assert list(Funder.objects.values_list("name", flat=True)) == [
+            "AB Charitable Trust",
+            "Barrow Cadbury Trust",
+            "Comic Relief",
+            "Esmée Fairbairn Foundation",
+            "Global Dialogue",
+            "Oak Foundation",
+            "Paul Hamlyn Foundation",
+            "Trust for London",
+            "Unbound Philanthropy",
+        ]
+
+        def menu_titles(location):
+            menu = NavigationMenu.objects.get(location=location, locale__language_code="en")
+            return [item.value.text() for item in menu.items]
+
+        assert menu_titles("primary") == ["About us", "What we do", "News", "Contact"]
+        assert menu_titles("footer") == ["Accessibility statement", "Privacy notice", "Funders", "Our objects"]
+
+    def test_library_images_are_drawn_illustrations_with_titles_descriptions_and_metadata(self):
+        images = CustomImage.objects.all()
+        assert images.count() >= 14
+        assert len(set(images.values_list("title", flat=True))) == images.count()
+        for image in images:
+            assert image.description and image.credit, image
+            assert (image.width, image.height) == (1600, 900), image
+            assert image.file_size and image.file_hash, image
+        assert not Rendition.objects.exists()
+        assert get_document_model().objects.count() == 1
+
+    def test_second_run_changes_no_table(self):
+        before = row_counts()
+        for label in (
+            "wagtailcore.Page",
+            "wagtailcore.Revision",
+            "home.CustomImage",
+            "home.Funder",
+            "home.NavigationMenu",
+            "news.BlogCategory",
+            "news.Author",
+            "wagtaildocs.Document",
+        ):
+            assert before[label], label
+
+        output = seed()
+
+        assert row_counts() == before
+        assert output.startswith("Demo content already present; nothing to create.\n")
+
+    def test_second_run_keeps_editors_changes_and_recreates_only_what_is_missing(self):
+        about = StandardPage.objects.get(slug="about-us")
+        about.title = "About IMIX"
+        about.save_revision().publish()
+        StandardPage.objects.get(slug="privacy-notice").delete()
+        Funder.objects.filter(name="Comic Relief").delete()
+        before = row_counts()
+
+        output = seed()
+
+        assert StandardPage.objects.get(slug="about-us").title == "About IMIX"
+        assert StandardPage.objects.get(slug="privacy-notice").live
+        assert Funder.objects.filter(name="Comic Relief").exists()
+        assert re.search(r"\b1 standard page\b", output) and re.search(r"\b1 funder\b", output)
+        after = row_counts()
+        assert after["wagtailcore.Page"] == before["wagtailcore.Page"] + 1
+        assert after["home.CustomImage"] == before["home.CustomImage"]
+
+    def test_admin_is_created_when_debug_is_on(self, settings):
+        settings.DEBUG = True
+
+        output = seed()
+
+        admin = get_user_model().objects.get(email=ADMIN_EMAIL)
+        assert admin.is_superuser and admin.is_staff
+        assert admin.check_password(DEFAULT_ADMIN_PASSWORD)
+        assert output.endswith(f"Created the demo admin {ADMIN_EMAIL}.\n")
+        assert seed("--print-logins") == f"  Admin login: {ADMIN_EMAIL} / {DEFAULT_ADMIN_PASSWORD}\n"
+        users = get_user_model().objects.count()
+        seed()
+        assert get_user_model().objects.count() == users
+
+    def test_admin_is_refused_when_debug_is_off(self, settings):
+        settings.DEBUG = False
+
+        output = seed()
+
+        assert not get_user_model().objects.filter(email=ADMIN_EMAIL).exists()
+        assert "only made when DEBUG is on" in output
+        assert DEFAULT_ADMIN_PASSWORD not in seed("--print-logins")
+
+    def test_admin_password_comes_from_the_environment(self, settings, monkeypatch):
+        settings.DEBUG = True
+        monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "another-long-password")
+
+        seed()
+
+        assert get_user_model().objects.get(email=ADMIN_EMAIL).check_password("another-long-password")
+        assert seed("--print-logins") == f"  Admin login: {ADMIN_EMAIL} / another-long-password\n"
+        monkeypatch.delenv("DEMO_ADMIN_PASSWORD")
+        assert "password has been changed" in seed("--print-logins")
