@@ -31,14 +31,16 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class LinkValue(blocks.StructValue):
-    def url(self):
+    """Named `href` and `link_text` because a template's `value.url` would find the block's own URL field."""
+
+    def href(self):
         # wagtail-localize points a translated block at the translated page, so no lookup is needed here.
         page = self.get("page")
         if page:
             return page.url
         return self.get("url") or ""
 
-    def text(self):
+    def link_text(self):
         if self.get("label"):
             return self.get("label")
         page = self.get("page")

@@ -1,7 +1,7 @@
 """The site's chrome (menus and organisation details), cached per site and language.
 
-Every page shows the same header and footer, so they are built once and kept in the cache; any save of
-a menu, of the organisation details or of a page that menus may link to starts a new cache generation.
+Every page shows the same header and footer, so they are built once and kept in the cache until the
+content generation changes (see `home.content_cache`).
 """
 
 from django.conf import settings
@@ -11,18 +11,10 @@ from django.utils.translation import get_language
 
 from wagtail.models import Site
 
+from .content_cache import content_generation
 from .models import NavigationMenu, OrganisationSettings
 
 CACHE_TIMEOUT = 60 * 60
-GENERATION_KEY = "site-chrome:generation"
-
-
-def clear_site_chrome_cache(**kwargs):
-    """Start a new generation: older entries are never read again and expire on their own."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
 
 
 def _menu_links(location, language_code):
@@ -34,9 +26,9 @@ def _menu_links(location, language_code):
         return []
     links = []
     for item in menu.items:
-        url = item.value.url()
+        url = item.value.href()
         if url:
-            links.append({"text": item.value.text(), "url": url})
+            links.append({"text": item.value.link_text(), "url": url})
     return links
 
 
@@ -66,8 +58,7 @@ def build_site_chrome(site, language_code):
 def get_site_chrome(request):
     site = Site.find_for_request(request)
     language_code = get_language()
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-    key = f"site-chrome:{generation}:{site.pk if site else 0}:{language_code}"
+    key = f"site-chrome:{content_generation()}:{site.pk if site else 0}:{language_code}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = build_site_chrome(site, language_code)

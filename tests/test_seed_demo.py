@@ -249,7 +249,7 @@ class TestSeededSite:
         assert home.news_index.specific_class is BlogIndexPage
         calls = {block.value["heading"]: block.value["link"] for block in home.calls_to_action}
         assert set(calls) == {"Join the network", "Get support"}
-        assert all(link.url() for link in calls.values())
+        assert all(link.href() for link in calls.values())
 
     def test_contact_details_funders_and_menus_are_set(self):
         details = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
@@ -275,7 +275,7 @@ class TestSeededSite:
 
         def menu_titles(location):
             menu = NavigationMenu.objects.get(location=location, locale__language_code="en")
-            return [item.value.text() for item in menu.items]
+            return [item.value.link_text() for item in menu.items]
 
         assert menu_titles("primary") == ["About us", "What we do", "News", "Contact"]
         assert menu_titles("footer") == ["Accessibility statement", "Privacy notice", "Funders", "Our objects"]

@@ -1,5 +1,6 @@
 """The home page and the information pages (about, what we do, funders, contact, policies)."""
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,10 +11,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, CallToActionBlock, LinkBlock
+from home.content_cache import content_generation
 
+from .images import CustomImage
 from .mixins import BasePage
 
 HOME_SECTION_SIZE = 3
+SECTIONS_CACHE_TIMEOUT = 60 * 60
 
 
 class HomePage(BasePage):
@@ -134,20 +138,45 @@ class HomePage(BasePage):
             return []
         return list(index_page.get_listing_pages()[:HOME_SECTION_SIZE])
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["news_pages"] = self.get_section_pages("news_picks", self.news_index)
-        context["journey_pages"] = self.get_section_pages("journey_picks", self.journeys_index)
-        featured = self.featured_page
-        if featured and featured.live:
-            featured_specific = (
-                Page.objects.filter(pk=featured.pk)
+    def build_sections(self):
+        """Everything the home page lists, with images and renditions loaded, ready to cache."""
+        featured = None
+        if self.featured_page_id:
+            featured = (
+                Page.objects.filter(pk=self.featured_page_id)
+                .live()
                 .public()
                 .specific()
                 .select_related("listing_image", for_specific_subqueries=True)
+                .prefetch_related("listing_image__renditions", for_specific_subqueries=True)
                 .first()
             )
-            context["featured_page"] = featured_specific
+        hero_image = None
+        if self.hero_image_id:
+            hero_image = CustomImage.objects.prefetch_related("renditions").filter(pk=self.hero_image_id).first()
+        return {
+            "hero_image": hero_image,
+            "featured_page": featured,
+            "news_pages": self.get_section_pages("news_picks", self.news_index),
+            "news_index_url": self.news_index.url if self.news_index and self.news_index.live else "",
+            "journey_pages": self.get_section_pages("journey_picks", self.journeys_index),
+            "journeys_index_url": (self.journeys_index.url if self.journeys_index and self.journeys_index.live else ""),
+        }
+
+    def get_sections(self, request):
+        """The sections, cached until published content next changes; previews always see the draft."""
+        if getattr(request, "is_preview", False):
+            return self.build_sections()
+        key = f"home-sections:{content_generation()}:{self.pk}"
+        sections = cache.get(key)
+        if sections is None:
+            sections = self.build_sections()
+            cache.set(key, sections, SECTIONS_CACHE_TIMEOUT)
+        return sections
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.get_sections(request))
         return context
 
 

@@ -1,5 +1,7 @@
 """HomePage and StandardPage: where they may live, creation and preview in the admin, what visitors see."""
 
+import datetime
+
 import pytest
 
 from django.test import RequestFactory
@@ -12,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.blocks import LinkBlock
 from home.factories import StandardPageFactory
 from home.models import HomePage, HomePageNewsPick, StandardPage
-from news.factories import BlogIndexPageFactory
+from news.factories import BlogIndexPageFactory, BlogPageFactory
 from news.models import BlogIndexPage, BlogPage
 from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin, preview_page
 
@@ -105,8 +107,8 @@ def test_home_page__can_be_created_through_the_admin(admin_client, root_page, ho
     page = HomePage.objects.get(slug="accueil")
     assert page.live
     assert page.hero_heading == "Changer la conversation"
-    assert page.hero_call_to_action[0].value.url() == "https://imix.org.uk/join/"
-    assert page.calls_to_action[0].value["link"].url() == home_page.url
+    assert page.hero_call_to_action[0].value.href() == "https://imix.org.uk/join/"
+    assert page.calls_to_action[0].value["link"].href() == home_page.url
 
 
 def test_standard_page__can_be_created_through_the_admin(admin_client, home_page):
@@ -160,14 +162,14 @@ def _clean_link(**value):
 
 def test_link_block__accepts_a_page_without_a_label(home_page):
     value = _clean_link(page=home_page.pk)
-    assert value.url() == home_page.url
-    assert value.text() == home_page.title
+    assert value.href() == home_page.url
+    assert value.link_text() == home_page.title
 
 
 def test_link_block__accepts_a_url_with_a_label():
     value = _clean_link(url="https://imix.org.uk/join/", label="Join us")
-    assert value.url() == "https://imix.org.uk/join/"
-    assert value.text() == "Join us"
+    assert value.href() == "https://imix.org.uk/join/"
+    assert value.link_text() == "Join us"
 
 
 def test_link_block__refuses_both_a_page_and_a_url(home_page):
@@ -294,6 +296,31 @@ def test_home_page__shows_the_featured_story_only_while_it_is_public(
     restrict_to_group(story)
 
     assert "Featured welcome story" not in client.get("/en/").content.decode()
+
+
+def test_home_page__cached_news_section_shows_a_newly_published_post_at_once(client, home_page, blog_index, make_posts):
+    make_posts(3, start=datetime.date(2020, 1, 10))
+    assert "Brand new story" not in client.get("/en/").content.decode()
+
+    new_post = BlogPageFactory(parent=blog_index, title="Brand new story", date=datetime.date(2020, 2, 1), live=False)
+    new_post.save_revision().publish()
+
+    assert "Brand new story" in client.get("/en/").content.decode()
+
+
+def test_home_page__cached_news_section_drops_a_post_the_moment_it_is_unpublished_or_restricted(
+    client, home_page, blog_index, make_posts, restrict_to_group
+):
+    posts = make_posts(3)
+    html = client.get("/en/").content.decode()
+    assert posts[0].title in html and posts[1].title in html
+
+    posts[0].unpublish()
+    restrict_to_group(posts[1])
+
+    html = client.get("/en/").content.decode()
+    assert posts[0].title not in html
+    assert posts[1].title not in html
 
 
 def test_standard_page__shows_its_title_introduction_and_body(client, home_page):
