@@ -1,7 +1,7 @@
-"""People who sign in: editors and staff today, member organisations' people next.
+"""People who sign in, and the organisations they belong to.
 
-Email is the login. The model exists from the first migration because swapping a user model later
-needs hand-written data migrations.
+Email is the login. Staff and editors are users too; whether someone may read member content is decided
+only in `members.access`, from the fields here.
 """
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -37,9 +37,60 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
+class Organisation(models.Model):
+    """A partner organisation of the network; a person's account belongs to one."""
+
+    class Kind(models.TextChoices):
+        CHARITY = "charity", _("Charity or non-profit")
+        COMMUNITY_GROUP = "community_group", _("Community group")
+        REFUGEE_LED = "refugee_led", _("Refugee- or migrant-led organisation")
+        NETWORK = "network", _("Network or campaign")
+        OTHER = "other", _("Other")
+
+    class Country(models.TextChoices):
+        UK = "uk", _("United Kingdom")
+        FRANCE = "fr", _("France")
+        GREECE = "gr", _("Greece")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(_("kind of group"), max_length=30, choices=Kind.choices, default=Kind.CHARITY)
+    country = models.CharField(max_length=10, choices=Country.choices, default=Country.UK)
+    region = models.CharField(max_length=120, blank=True)
+    website = models.URLField(blank=True)
+    is_suspended = models.BooleanField(
+        _("suspended"), default=False, help_text=_("Suspending an organisation ends its people's access at once.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+
+    def __str__(self):
+        return self.name
+
+
 class User(AbstractUser):
+    class MembershipStatus(models.TextChoices):
+        NONE = "none", _("Not a member (staff, editor or visitor)")
+        PENDING = "pending", _("Applied, waiting for review")
+        APPROVED = "approved", _("Member")
+        REJECTED = "rejected", _("Application declined")
+
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    job_title = models.CharField(_("role"), max_length=120, blank=True)
+    membership_status = models.CharField(
+        max_length=20, choices=MembershipStatus.choices, default=MembershipStatus.NONE, db_index=True
+    )
+    is_suspended = models.BooleanField(
+        _("suspended"), default=False, help_text=_("A suspended member keeps their account but loses access at once.")
+    )
+    wants_daily_briefing = models.BooleanField(_("receive the daily press briefing"), default=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.factories import HomePageFactory, ImageFactory, StandardPageFactory
+from members.models import Organisation
 from news.factories import BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
 
 # Factories draw names and dates from sequences and Faker: seed them so failures repeat.
@@ -165,7 +166,7 @@ def make_posts(make_post):
 
 @pytest.fixture
 def member_group(db):
-    return Group.objects.create(name="Members")
+    return Group.objects.get_or_create(name="Members")[0]
 
 
 @pytest.fixture
@@ -188,9 +189,14 @@ def user(django_user_model):
 
 @pytest.fixture
 def member(django_user_model, member_group):
-    member = django_user_model.objects.create_user(email="member@example.org", password="a-long-password")
-    member.groups.add(member_group)
-    return member
+    """An approved member of a partner organisation: `members.access` puts them in the Members group."""
+    organisation = Organisation.objects.create(name="Kent Refugee Action")
+    return django_user_model.objects.create_user(
+        email="member@example.org",
+        password="a-long-password",
+        organisation=organisation,
+        membership_status=django_user_model.MembershipStatus.APPROVED,
+    )
 
 
 @pytest.fixture

@@ -89,6 +89,12 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Remembered on the instance: the members-only check and Wagtail's own both ask on every view."""
+        if not hasattr(self, "_view_restrictions"):
+            self._view_restrictions = list(super().get_view_restrictions())
+        return self._view_restrictions
+
     @property
     def meta_description(self):
         return self.search_description or self.listing_summary or getattr(self, "introduction", "")
