@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "home",
     "members",
     "news",
+    "toolkits",
+    "briefings",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
