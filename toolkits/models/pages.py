@@ -1,0 +1,260 @@
+"""The toolkits index and the two kinds of toolkit: messaging guides and Q&A toolkits.
+
+`ToolkitPage` is a concrete (but not creatable) page model holding what every toolkit has: the public
+teaser (title, summary, topics, type, last reviewed date) and the members-only choice. The index lists all
+toolkits with one typed queryset, so filters by topic and search over teasers need no per-type queries.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import BasePage
+from home.pagination import paginate
+from members.access import is_member
+
+from ..blocks import (
+    SOURCE_RICH_TEXT,
+    EvidencePointBlock,
+    ExampleBlock,
+    FramingPairBlock,
+    QASectionBlock,
+    RecommendedTermBlock,
+    downloads_blocks,
+)
+from ..privacy import sync_members_only_restriction
+from .topics import Topic
+
+TOOLKITS_PER_PAGE = 12
+MAX_QUERY_LENGTH = 200
+
+DOWNLOADS_HELP = _(
+    "Documents in the “Member documents” collection can only be downloaded by members. Images cannot be "
+    "restricted: upload graphics meant for members only as documents (PDF or ZIP), not as images."
+)
+
+
+class ToolkitPage(BasePage):
+    """What every toolkit has. Not created directly: editors create a messaging guide or a Q&A toolkit."""
+
+    summary = models.TextField(
+        max_length=500,
+        help_text=_("Public, even for members-only toolkits: shown to everyone in the list and on the teaser."),
+    )
+    topics = ParentalManyToManyField("toolkits.Topic", blank=True, related_name="toolkits")
+    last_reviewed = models.DateField(
+        default=timezone.localdate, help_text=_("When the content was last checked. Shown to everyone.")
+    )
+    members_only = models.BooleanField(
+        _("Only members of the network can read this"),
+        default=False,
+        help_text=_(
+            "Everyone else sees only the title, summary, topics and dates, with a way to sign in or apply. "
+            "Sets the page's privacy to the Members group when the page is published."
+        ),
+    )
+    downloads = StreamField(downloads_blocks(), blank=True, help_text=DOWNLOADS_HELP)
+    related_toolkits = StreamField([("toolkit", blocks.PageChooserBlock(page_type="toolkits.ToolkitPage"))], blank=True)
+
+    is_creatable = False
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    subpage_types = []
+    teaser_template = "toolkits/toolkit_teaser_page.html"
+
+    teaser_panels = [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("members_only"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Who can read it, and what it is about"),
+        ),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("members_only"),
+    ]
+
+    class Meta:
+        verbose_name = _("toolkit")
+        ordering = ["-last_reviewed", "-pk"]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        # A draft save (save_revision) writes only bookkeeping fields: privacy follows the published choice.
+        if update_fields is None or "members_only" in update_fields:
+            sync_members_only_restriction(self)
+
+    @property
+    def toolkit_type(self):
+        """ "Messaging guide" or "Q&A toolkit", from the page's own type (content types are cached)."""
+        return self.specific_class._meta.verbose_name if self.specific_class else self._meta.verbose_name
+
+    @property
+    def toolkit_type_slug(self):
+        return getattr(self.specific_class, "type_slug", "")
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.summary
+
+
+class ToolkitIndexPage(BasePage):
+    introduction = models.TextField(max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["toolkits.MessagingGuidePage", "toolkits.QAToolkitPage"]
+    template = "toolkits/toolkit_index_page.html"
+    page_description = _("Lists every toolkit's teaser, with filters by topic and type and a search.")
+
+    class Meta:
+        verbose_name = _("toolkits index page")
+
+    @staticmethod
+    def toolkit_types():
+        return [(model.type_slug, model._meta.verbose_name) for model in (MessagingGuidePage, QAToolkitPage)]
+
+    @cached_property
+    def topics(self):
+        return list(Topic.objects.filter(locale_id=self.locale_id))
+
+    def get_toolkits(self):
+        """Every live toolkit here, members-only ones included: only their teaser fields are ever shown."""
+        return (
+            ToolkitPage.objects.child_of(self)
+            .live()
+            .select_related("content_type")
+            .prefetch_related("topics")
+            .order_by("-last_reviewed", "-pk")
+        )
+
+    def search_toolkits(self, toolkits, query, request):
+        """Teasers match for everyone; bodies only where the visitor may read them."""
+        public_match = Q(title__icontains=query) | Q(summary__icontains=query) | Q(listing_summary__icontains=query)
+        public_match |= Q(topics__name__icontains=query)
+        body_scope = ToolkitPage.objects.child_of(self).live()
+        if not is_member(request.user):
+            body_scope = body_scope.public()
+        body_ids = []
+        for model in (MessagingGuidePage, QAToolkitPage):
+            scope = model.objects.filter(pk__in=body_scope.values("pk"))
+            body_ids += [page.pk for page in scope.search(query, operator="and")]
+        return toolkits.filter(public_match | Q(pk__in=body_ids)).distinct()
+
+    def filter_toolkits(self, request):
+        """?topic=, ?type= and ?q= from the query string; unknown values are ignored, never an error."""
+        toolkits = self.get_toolkits()
+        filters = {}
+        topic_slug = request.GET.get("topic", "").strip()
+        topic = next((t for t in self.topics if t.slug == topic_slug), None)
+        if topic:
+            toolkits = toolkits.filter(topics=topic)
+            filters["topic"] = topic
+        type_slug = request.GET.get("type", "").strip()
+        for model in (MessagingGuidePage, QAToolkitPage):
+            if type_slug == model.type_slug:
+                toolkits = toolkits.type(model)
+                filters["type"] = model.type_slug
+        query = " ".join("".join(c if ord(c) >= 32 else " " for c in request.GET.get("q", "")).split())
+        query = query.replace('"', " ").strip()[:MAX_QUERY_LENGTH]
+        if query:
+            toolkits = self.search_toolkits(toolkits, query, request)
+            filters["q"] = query
+        return toolkits, filters
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        toolkits, filters = self.filter_toolkits(request)
+        context["toolkits"] = paginate(request, toolkits, TOOLKITS_PER_PAGE)
+        context["filters"] = filters
+        context["selected_topic"] = filters.get("topic")
+        params = {key: (value.slug if isinstance(value, Topic) else value) for key, value in filters.items()}
+        context["pagination_query"] = urlencode(params) + "&" if params else ""
+        context["topics"] = self.topics
+        context["toolkit_types"] = self.toolkit_types()
+        return context
+
+
+class MessagingGuidePage(ToolkitPage):
+    type_slug = "messaging-guide"
+
+    context = RichTextField(
+        features=["h3", *SOURCE_RICH_TEXT], blank=True, help_text=_("What is happening and why it matters now.")
+    )
+    key_messages = StreamField([("message", blocks.TextBlock(max_length=600, icon="pick"))], blank=True)
+    framing = StreamField([("pair", FramingPairBlock())], blank=True, verbose_name=_("say this, not that"))
+    recommended_terms = StreamField([("term", RecommendedTermBlock())], blank=True)
+    evidence = StreamField([("point", EvidencePointBlock())], blank=True, verbose_name=_("evidence points"))
+    examples = StreamField(
+        [("example", ExampleBlock())], blank=True, verbose_name=_("example social posts and soundbites")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        *ToolkitPage.teaser_panels,
+        FieldPanel("context"),
+        FieldPanel("key_messages"),
+        FieldPanel("framing"),
+        FieldPanel("recommended_terms"),
+        FieldPanel("evidence"),
+        FieldPanel("examples"),
+        FieldPanel("downloads"),
+        FieldPanel("related_toolkits"),
+    ]
+    search_fields = [
+        *ToolkitPage.search_fields,
+        index.SearchField("context"),
+        index.SearchField("key_messages"),
+        index.SearchField("framing"),
+        index.SearchField("recommended_terms"),
+        index.SearchField("evidence"),
+        index.SearchField("examples"),
+    ]
+
+    template = "toolkits/messaging_guide_page.html"
+    page_description = _("How to talk about one subject: key messages, framing, terms, evidence and examples.")
+
+    class Meta:
+        verbose_name = _("messaging guide")
+
+
+class QAToolkitPage(ToolkitPage):
+    type_slug = "qa-toolkit"
+
+    sections = StreamField([("section", QASectionBlock())], blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        *ToolkitPage.teaser_panels,
+        FieldPanel("sections"),
+        FieldPanel("downloads"),
+        FieldPanel("related_toolkits"),
+    ]
+    search_fields = [*ToolkitPage.search_fields, index.SearchField("sections")]
+
+    template = "toolkits/qa_toolkit_page.html"
+    page_description = _("Difficult questions from the media, each with the line to take and a fuller answer.")
+
+    class Meta:
+        verbose_name = _("Q&A toolkit")
