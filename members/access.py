@@ -6,9 +6,10 @@ or removes a person whenever anything that decides it changes (approval, suspens
 their organisation, leaving). Nothing else should add people to, or remove them from, the group.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 MEMBERS_GROUP_NAME = "Members"
+ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
 
 
 def members_group():
@@ -16,14 +17,33 @@ def members_group():
     return group
 
 
+def has_admin_access(user):
+    """Staff, superusers and anyone in a group that may open the Wagtail admin (editors, moderators)."""
+    if user.is_staff or user.is_superuser:
+        return True
+    if user.pk is None:
+        return False
+    app_label, codename = ADMIN_ACCESS_PERMISSION
+    return (
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename, group__user=user).exists()
+        or user.user_permissions.filter(content_type__app_label=app_label, codename=codename).exists()
+    )
+
+
 def qualifies_for_membership(user):
-    """Approved, active and not suspended, nor belonging to a suspended organisation."""
+    """Approved, active and not suspended, nor belonging to a suspended organisation.
+
+    Member accounts never hold admin access: an account that can open the admin is kept out of the Members
+    group (editors are a separate group and preview member pages in the admin).
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active or user.is_suspended:
         return False
     if user.membership_status != user.MembershipStatus.APPROVED:
         return False
     organisation = user.organisation
-    return organisation is not None and not organisation.is_suspended
+    if organisation is None or organisation.is_suspended:
+        return False
+    return not has_admin_access(user)
 
 
 def is_member(user):

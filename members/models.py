@@ -104,3 +104,98 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class MembershipApplication(models.Model):
+    """One request to join the network, kept until staff decide it (and afterwards, as the record of it).
+
+    The organisation is either one that already exists or the details of a new one, which is created only
+    when the application is approved.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Declined")
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    email = models.EmailField(_("email address"))
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        help_text=_("An organisation already in the network."),
+    )
+    new_organisation_name = models.CharField(_("new organisation's name"), max_length=200, blank=True)
+    new_organisation_kind = models.CharField(
+        _("new organisation's kind of group"), max_length=30, choices=Organisation.Kind.choices, blank=True
+    )
+    new_organisation_country = models.CharField(
+        _("new organisation's country"), max_length=10, choices=Organisation.Country.choices, blank=True
+    )
+    new_organisation_region = models.CharField(_("new organisation's region"), max_length=120, blank=True)
+    new_organisation_website = models.URLField(_("new organisation's website"), blank=True)
+    role = models.CharField(_("role"), max_length=120)
+    country = models.CharField(_("country"), max_length=10, choices=Organisation.Country.choices)
+    intended_use = models.TextField(_("how the resources will be used"))
+    agreed_to_privacy_notice_at = models.DateTimeField(_("agreed to the privacy notice"))
+    user = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="membership_applications",
+        help_text=_("The account made or found for the applicant."),
+    )
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="decided_applications", editable=False
+    )
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    rejection_reason = models.TextField(
+        _("reason for declining"), blank=True, help_text=_("Sent to the applicant in the email that declines.")
+    )
+    created_at = models.DateTimeField(_("applied"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+
+    def __str__(self):
+        return f"{self.full_name} ({self.organisation_name})"
+
+    @property
+    def organisation_name(self):
+        return self.organisation.name if self.organisation_id else self.new_organisation_name
+
+    @property
+    def organisation_kind(self):
+        if self.organisation_id:
+            return self.organisation.get_kind_display()
+        return self.get_new_organisation_kind_display()
+
+    organisation_name.fget.short_description = _("organisation")
+    organisation_kind.fget.short_description = _("kind of group")
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+
+class NetworkDepartureCount(models.Model):
+    """How many people left the network each month: all that is kept of them once their data is deleted."""
+
+    month = models.DateField(unique=True, help_text=_("The first day of the month."))
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("departures from the network")
+        verbose_name_plural = _("departures from the network")
+
+    def __str__(self):
+        return f"{self.month:%B %Y}: {self.count}"

@@ -1,6 +1,14 @@
-from wagtail import hooks
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+
+from .admin_views import ApproveApplicationsBulkAction, MembershipViewSetGroup
+from .decisions import LOG_ACTIONS
 from .gating import is_gated_for, members_only_response
+from .models import MembershipApplication
 
 
 @hooks.register("on_serve_page", order=-1)
@@ -13,3 +21,30 @@ def serve_members_only_pages_as_teasers(serve_page):
         return serve_page(page, request, serve_args, serve_kwargs)
 
     return inner
+
+
+register_snippet(MembershipViewSetGroup)
+hooks.register("register_bulk_action", ApproveApplicationsBulkAction)
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def application_decision_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, MembershipApplication) or not snippet.is_pending:
+        return []
+    if not user.has_perm("members.change_membershipapplication"):
+        return []
+    viewset = MembershipApplication.snippet_viewset
+    return [
+        ListingButton(
+            _("Approve"), reverse(viewset.get_url_name("approve"), args=[snippet.pk]), icon_name="check", priority=10
+        ),
+        ListingButton(
+            _("Decline"), reverse(viewset.get_url_name("reject"), args=[snippet.pk]), icon_name="cross", priority=20
+        ),
+    ]

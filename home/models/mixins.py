@@ -90,9 +90,15 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         abstract = True
 
     def get_view_restrictions(self):
-        """Remembered on the instance: the members-only check and Wagtail's own both ask on every view."""
+        """Remembered on the instance: the members-only check and Wagtail's own both ask on every view.
+
+        Kept as an evaluated QuerySet, not a list: Wagtail's own callers (copying a page) use `.exists()`,
+        which an evaluated QuerySet answers from its cache without another query.
+        """
         if not hasattr(self, "_view_restrictions"):
-            self._view_restrictions = list(super().get_view_restrictions())
+            restrictions = super().get_view_restrictions()
+            len(restrictions)  # evaluate once; iteration and .exists() then reuse the result cache
+            self._view_restrictions = restrictions
         return self._view_restrictions
 
     @property

@@ -1,0 +1,97 @@
+"""Email about membership, sent as background tasks (django-tasks).
+
+The database change always comes first and is committed before a task is enqueued, so a mail server that is
+down never loses an application or a decision: the task fails, the failure is logged, the person's data is
+safe, and staff can resend (approving again re-sends the set-password link). Each task takes ids, not
+objects, and is safe to run twice (it only sends mail).
+"""
+
+import logging
+
+from django_tasks import task
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import override
+
+from .models import MembershipApplication, User
+
+logger = logging.getLogger(__name__)
+
+
+def site_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_templated_email(template_prefix, recipient, context):
+    """Render `<prefix>_subject.txt` and `<prefix>.txt` and send them as one plain-text email."""
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+    body = render_to_string(f"{template_prefix}.txt", context)
+    EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]).send()
+
+
+def set_password_url(user):
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return site_url(reverse("members:set_password", kwargs={"uidb64": uidb64, "token": token}))
+
+
+@task()
+def send_application_receipt(application_id):
+    application = MembershipApplication.objects.select_related("organisation").filter(pk=application_id).first()
+    if application is None:  # withdrawn or deleted before the task ran
+        return
+    with override(settings.LANGUAGE_CODE):
+        send_templated_email(
+            "members/emails/application_received",
+            application.email,
+            {"application": application, "privacy_url": site_url("/")},
+        )
+
+
+@task()
+def send_approval_email(user_id):
+    user = User.objects.select_related("organisation").filter(pk=user_id).first()
+    if user is None:
+        return
+    with override(settings.LANGUAGE_CODE):
+        send_templated_email(
+            "members/emails/application_approved",
+            user.email,
+            {
+                "user": user,
+                "set_password_url": set_password_url(user),
+                "sign_in_url": site_url(reverse("members:sign_in")),
+                "password_reset_days": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
+            },
+        )
+
+
+@task()
+def send_rejection_email(application_id):
+    application = MembershipApplication.objects.filter(pk=application_id).first()
+    if application is None:
+        return
+    with override(settings.LANGUAGE_CODE):
+        send_templated_email("members/emails/application_declined", application.email, {"application": application})
+
+
+def enqueue(task_function, *args):
+    """Enqueue an email task; if even queueing fails, log it and carry on: the data is already saved."""
+    try:
+        task_function.enqueue(*args)
+    except Exception:
+        logger.exception("Could not queue %s%r", task_function.name, args)
+        return False
+    return True
+
+
+@task()
+def send_rendered_email(subject, body, recipient):
+    """Send an email already rendered in the request (Django's password reset builds its own)."""
+    EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]).send()
