@@ -61,7 +61,7 @@ class BriefingIndexPage(ListingIndexMixin, BasePage):
 
     def get_archive_pages(self):
         """Every live briefing here, newest first: only for members, who are the only ones served this page."""
-        return PressBriefingPage.objects.child_of(self).live().defer_streamfields().order_by("-date", "-pk")
+        return PressBriefingPage.objects.child_of(self).live().defer_streamfields().order_by("-date", "-id")
 
     def get_listing_pages(self):
         """What other pages (the home page's sections) may list: public briefings only, which is none."""
