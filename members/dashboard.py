@@ -23,6 +23,9 @@ Register a function under the Wagtail hook ``"register_member_dashboard_panel"``
 - Personal data: a person who leaves the network is deleted; rows that only count things for them (such as
   downloads) should point at the user with ``on_delete=models.SET_NULL`` so the anonymous counts remain.
 
+``members/includes/dashboard_panel.html`` is a ready-made panel: give it ``heading``, ``items`` (each with
+``title``, ``url`` and an optional ``meta``), and optionally ``empty_text``, ``more_url`` and ``more_text``.
+
 Orders used so far: 100 latest press briefings, 200 new or updated toolkits, 300 your downloads.
 """
 

@@ -26,6 +26,14 @@ from home.demo_content.documents import annual_review_summary_pdf
 from home.demo_content.illustrations import HERO
 from home.demo_content.seeder import DemoContentError, validate_streams
 from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
+from members.access import is_member
+from members.demo_content import (
+    APPLICANT_EMAIL,
+    DEFAULT_APPLICANT_PASSWORD,
+    DEFAULT_MEMBER_PASSWORD,
+    MEMBER_EMAIL,
+)
+from members.models import MembershipApplication, Organisation
 from news.models import Author, BlogCategory, BlogIndexPage, BlogPage
 
 pytestmark = pytest.mark.django_db
@@ -337,10 +345,36 @@ class TestSeededSite:
         assert admin.is_superuser and admin.is_staff
         assert admin.check_password(DEFAULT_ADMIN_PASSWORD)
         assert output.endswith(f"Created the demo admin {ADMIN_EMAIL}.\n")
-        assert seed("--print-logins") == f"  Admin login: {ADMIN_EMAIL} / {DEFAULT_ADMIN_PASSWORD}\n"
+        assert seed("--print-logins").startswith(f"  Admin login: {ADMIN_EMAIL} / {DEFAULT_ADMIN_PASSWORD}\n")
         users = get_user_model().objects.count()
         seed()
         assert get_user_model().objects.count() == users
+
+    def test_demo_member_and_pending_applicant_are_created_when_debug_is_on_and_their_logins_printed(self, settings):
+        settings.DEBUG = True
+        assert set(Organisation.objects.values_list("name", flat=True)) == {
+            "Kent Refugee Action Network",
+            "Luton Roma Trust",
+            "Hastings Refugee Buddy Project",
+        }
+
+        seed()
+
+        member = get_user_model().objects.get(email=MEMBER_EMAIL)
+        applicant = get_user_model().objects.get(email=APPLICANT_EMAIL)
+        assert is_member(member) and member.check_password(DEFAULT_MEMBER_PASSWORD)
+        assert member.organisation.name == "Kent Refugee Action Network"
+        assert not is_member(applicant) and applicant.check_password(DEFAULT_APPLICANT_PASSWORD)
+        assert applicant.membership_status == "pending"
+        assert MembershipApplication.objects.get().user == applicant
+        assert seed("--print-logins").splitlines() == [
+            f"  Admin login: {ADMIN_EMAIL} / {DEFAULT_ADMIN_PASSWORD}",
+            f"  Member login: {MEMBER_EMAIL} / {DEFAULT_MEMBER_PASSWORD}",
+            f"  Pending applicant login: {APPLICANT_EMAIL} / {DEFAULT_APPLICANT_PASSWORD}",
+        ]
+        before = row_counts()
+        seed()
+        assert row_counts() == before
 
     def test_admin_is_refused_when_debug_is_off(self, settings):
         settings.DEBUG = False
@@ -348,6 +382,7 @@ class TestSeededSite:
         output = seed()
 
         assert not get_user_model().objects.filter(email=ADMIN_EMAIL).exists()
+        assert not get_user_model().objects.filter(email__in=[MEMBER_EMAIL, APPLICANT_EMAIL]).exists()
         assert "only made when DEBUG is on" in output
         assert DEFAULT_ADMIN_PASSWORD not in seed("--print-logins")
 
@@ -358,6 +393,6 @@ class TestSeededSite:
         seed()
 
         assert get_user_model().objects.get(email=ADMIN_EMAIL).check_password("another-long-password")
-        assert seed("--print-logins") == f"  Admin login: {ADMIN_EMAIL} / another-long-password\n"
+        assert seed("--print-logins").startswith(f"  Admin login: {ADMIN_EMAIL} / another-long-password\n")
         monkeypatch.delenv("DEMO_ADMIN_PASSWORD")
         assert "password has been changed" in seed("--print-logins")

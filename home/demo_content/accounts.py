@@ -28,7 +28,19 @@ def ensure_demo_admin():
 
 
 def login_lines():
-    """What `seed_demo --print-logins` shows: how to sign in, without touching the database beyond a lookup."""
+    """What `seed_demo --print-logins` shows: how to sign in, without touching the database beyond a lookup.
+
+    The admin comes first, then the demo accounts of other apps (their `demo_content.login_lines()`).
+    """
+    from .build import app_contributors
+
+    lines = admin_login_lines()
+    for app_login_lines in app_contributors("login_lines"):
+        lines += app_login_lines()
+    return lines
+
+
+def admin_login_lines():
     if not settings.DEBUG:
         return ["  Admin login: not shown; the demo admin is only for development (DEBUG is off)"]
     user = get_user_model().objects.filter(email__iexact=ADMIN_EMAIL).first()

@@ -16,12 +16,13 @@ from .pages import HOME_FIELDS, INFORMATION_PAGES, home_content
 from .site_settings import ensure_funders, ensure_menus, ensure_organisation_settings
 
 
-def app_contributors():
-    """`seed_demo_content` functions from every installed app but this one, in INSTALLED_APPS order."""
+def app_contributors(name="seed_demo_content"):
+    """Functions called `name` in the `demo_content` module of every installed app but this one, in
+    INSTALLED_APPS order. Apps may also define `login_lines()`, which `seed_demo --print-logins` prints."""
     for app_config in apps.get_app_configs():
         if app_config.name == "home" or not module_has_submodule(app_config.module, "demo_content"):
             continue
-        contributor = getattr(import_module(f"{app_config.name}.demo_content"), "seed_demo_content", None)
+        contributor = getattr(import_module(f"{app_config.name}.demo_content"), name, None)
         if callable(contributor):
             yield contributor
 
