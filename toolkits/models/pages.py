@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.models import BasePage
@@ -151,16 +151,21 @@ class ToolkitIndexPage(BasePage):
 
     def search_toolkits(self, toolkits, query, request):
         """Teasers match for everyone; bodies only where the visitor may read them."""
-        public_match = Q(title__icontains=query) | Q(summary__icontains=query) | Q(listing_summary__icontains=query)
-        public_match |= Q(topics__name__icontains=query)
+        topic_match = Topic.objects.filter(name__icontains=query).values("toolkits")
+        public_match = (
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(listing_summary__icontains=query)
+            | Q(pk__in=topic_match)
+        )
         body_scope = ToolkitPage.objects.child_of(self).live()
         if not is_member(request.user):
-            body_scope = body_scope.public()
-        body_ids = []
-        for model in (MessagingGuidePage, QAToolkitPage):
-            scope = model.objects.filter(pk__in=body_scope.values("pk"))
-            body_ids += [page.pk for page in scope.search(query, operator="and")]
-        return toolkits.filter(public_match | Q(pk__in=body_ids)).distinct()
+            # Only a restriction on the toolkit itself can matter here: were the index or an ancestor
+            # restricted, this visitor would have been shown the members-only page instead of the index.
+            body_scope = body_scope.exclude(pk__in=PageViewRestriction.objects.values("page_id"))
+        # One search over every toolkit type: the index entry of each page holds its own type's body fields.
+        body_ids = [page.pk for page in body_scope.search(query, operator="and")]
+        return toolkits.filter(public_match | Q(pk__in=body_ids))
 
     def filter_toolkits(self, request):
         """?topic=, ?type= and ?q= from the query string; unknown values are ignored, never an error."""
