@@ -156,7 +156,8 @@ class TestSeededSite:
             assert page.live_revision_id is not None, page
             assert page.first_published_at and page.last_published_at, page
             assert not page.has_unpublished_changes, page
-        assert Revision.objects.filter(content_type__app_label__in=["home", "news"]).count() == pages.count()
+        page_apps = ["home", "news", "briefings", "toolkits"]
+        assert Revision.objects.filter(content_type__app_label__in=page_apps).count() == pages.count()
 
     def test_content_passes_model_and_block_validation_and_body_images_have_alt_text(self):
         image_blocks = []
