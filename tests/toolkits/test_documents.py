@@ -1,0 +1,147 @@
+"""Member documents: a 403 page rather than a login loop, never cached, every download counted; the admin
+report and the member dashboard panels built from the counts."""
+
+import datetime
+
+import pytest
+
+from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import timezone
+
+from wagtail.models import CollectionViewRestriction
+
+from home.factories import DocumentFactory
+from members.models import Organisation
+from toolkits.dashboard import new_toolkits_panel, your_downloads_panel
+from toolkits.documents import member_documents_collection
+from toolkits.factories import MemberDocumentFactory
+from toolkits.models import DocumentDownload
+from toolkits.reports import toolkit_download_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def _download(client, document):
+    response = client.get(document.url)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
+
+
+@pytest.fixture
+def member_document():
+    return MemberDocumentFactory(title="Crossings pack", file=ContentFile(b"%PDF-1.4 pack", name="pack.pdf"))
+
+
+def test_member_documents_collection__exists_restricted_to_the_members_group(member_group):
+    collection = member_documents_collection()
+
+    (restriction,) = collection.get_view_restrictions()
+    assert restriction.restriction_type == CollectionViewRestriction.GROUPS
+    assert list(restriction.groups.all()) == [member_group]
+
+
+def test_member_document__signed_in_non_member_gets_a_403_page_not_a_login_redirect(client, user, member_document):
+    client.force_login(user)
+
+    response = client.get(member_document.url)
+
+    assert response.status_code == 403
+    assert "Apply to join" in response.content.decode()
+    assert "Crossings pack" not in response.content.decode()
+
+
+def test_public_document__is_served_to_anyone_and_counted_without_an_organisation(client, home_page):
+    document = DocumentFactory(file=ContentFile(b"%PDF-1.4 public", name="public.pdf"))
+
+    response = _download(client, document)
+
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
+    row = DocumentDownload.objects.get()
+    assert (row.document, row.organisation, row.user, row.count) == (document, None, None, 1)
+
+
+def test_downloads__are_counted_per_document_organisation_person_and_day(client, member, member_document):
+    client.force_login(member)
+
+    _download(client, member_document)
+    _download(client, member_document)
+
+    row = DocumentDownload.objects.get()
+    assert (row.organisation, row.user, row.day, row.count) == (
+        member.organisation,
+        member,
+        timezone.localdate(),
+        2,
+    )
+
+
+def test_refused_downloads__are_not_counted(client, user, member_document):
+    client.force_login(user)
+    _download(client, member_document)
+    assert not DocumentDownload.objects.exists()
+
+
+def test_leaving__keeps_the_organisation_count_without_the_person(member, member_document):
+    DocumentDownload.record(member_document, member)
+    organisation = member.organisation
+
+    member.delete()
+
+    row = DocumentDownload.objects.get()
+    assert (row.user, row.organisation, row.count) == (None, organisation, 1)
+
+
+def test_report__lists_each_toolkit_with_its_documents_and_counts_by_organisation_and_day(
+    admin_client, make_guide, member, member_document
+):
+    guide = make_guide(
+        title="Crossings guide",
+        downloads=[("document", {"document": member_document, "title": "", "description": ""})],
+    )
+    other = Organisation.objects.create(name="Calais Aid")
+    DocumentDownload.objects.create(document=member_document, organisation=member.organisation, count=3)
+    DocumentDownload.objects.create(
+        document=member_document, organisation=other, count=2, day=datetime.date(2020, 9, 1)
+    )
+
+    rows = toolkit_download_rows()
+    (documents,) = [documents for toolkit, documents in rows if toolkit.pk == guide.pk]
+    ((document, total, by_day),) = documents
+    assert document == member_document and total == 5
+    assert ("Calais Aid", datetime.date(2020, 9, 1), 2) in by_day
+
+    response = admin_client.get("/admin/reports/toolkit-downloads/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Crossings guide" in html and "Crossings pack" in html and "Calais Aid" in html
+
+
+def test_report__is_refused_to_members(client, member):
+    client.force_login(member)
+    response = client.get("/admin/reports/toolkit-downloads/")
+    assert response.status_code in (302, 403)
+
+
+def test_dashboard_panels__new_toolkits_and_your_downloads(member, make_guide, make_qa, member_document):
+    make_guide(title="Older guide", last_reviewed=datetime.date(2020, 1, 1))
+    make_qa(title="Newer Q&A", last_reviewed=datetime.date(2020, 11, 1), members_only=True)
+    DocumentDownload.record(member_document, member)
+    request = RequestFactory().get("/en/members/")
+    request.user = member
+
+    toolkits = new_toolkits_panel(request)
+    downloads = your_downloads_panel(request)
+
+    assert toolkits["order"] == 200 and toolkits["template"] == "toolkits/dashboard/new_toolkits.html"
+    assert [page.title for page in toolkits["context"]["toolkits"]] == ["Newer Q&A", "Older guide"]
+    assert downloads["order"] == 300
+    assert [row.document for row in downloads["context"]["downloads"]] == [member_document]
+    assert downloads["context"]["downloads_total"] == 1
+    for panel in (toolkits, downloads):
+        html = render_to_string(panel["template"], panel["context"], request=request)
+        assert html.strip().startswith("<section") and "<h2" in html
+    assert "Crossings pack" in render_to_string(downloads["template"], downloads["context"], request=request)
