@@ -6,6 +6,7 @@ import pytest
 
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.urls import reverse
 
 from wagtail import hooks
 
@@ -43,3 +44,14 @@ def test_panel__lists_the_five_latest_live_briefings_for_a_member(member, make_b
 def test_panel__is_nothing_for_anyone_but_a_member(user, make_briefing):
     make_briefing()
     assert latest_briefings_panel(request_as(user)) is None
+
+
+def test_dashboard_page__shows_the_panel_to_a_member(client, member, make_briefing, home_page):
+    briefing = make_briefing()
+    client.force_login(member)
+
+    response = client.get(reverse("members:dashboard"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Latest press briefings" in html and briefing.title in html
