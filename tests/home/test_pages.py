@@ -11,12 +11,14 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from briefings.models import BriefingIndexPage
 from home.blocks import LinkBlock
 from home.factories import StandardPageFactory
 from home.models import HomePage, HomePageNewsPick, StandardPage
 from news.factories import BlogIndexPageFactory, BlogPageFactory
 from news.models import BlogIndexPage, BlogPage
 from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin, preview_page
+from toolkits.models import ToolkitIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +32,8 @@ def test_home_page__can_only_be_created_at_the_top_of_the_tree(root_page, home_p
     assert not HomePage.can_create_at(home_page)
 
 
-def test_home_page__offers_information_pages_and_a_news_index_as_children():
-    assert creatable_child_models(HomePage) == {StandardPage, BlogIndexPage}
+def test_home_page__offers_information_pages_and_the_feature_indexes_as_children():
+    assert creatable_child_models(HomePage) == {StandardPage, BlogIndexPage, BriefingIndexPage, ToolkitIndexPage}
 
 
 def test_standard_page__lives_under_the_home_page_or_another_standard_page(root_page, home_page, standard_page):
