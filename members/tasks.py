@@ -50,7 +50,7 @@ def send_application_receipt(application_id):
         send_templated_email(
             "members/emails/application_received",
             application.email,
-            {"application": application, "privacy_url": site_url("/")},
+            {"application": application},
         )
 
 

@@ -198,3 +198,15 @@ def test_bulk_approve__approves_the_selected_pending_applications(admin_client, 
 def test_members_group_holds_no_permission_at_all(member_group):
     MemberFactory()
     assert not Group.objects.get(name="Members").permissions.exists()
+
+
+def test_application_edit_inspect_and_history_pages_answer_and_nobody_adds_one_by_hand(admin_client):
+    application = ApplicationFactory()
+
+    for view in ("edit", "inspect", "history"):
+        response = admin_client.get(f"/admin/members/applications/{view}/{application.pk}/")
+        assert response.status_code == 200, view
+    assert admin_client.get("/admin/members/applications/add/").status_code in (302, 403)
+    assert admin_client.get("/admin/members/people/add/").status_code in (302, 403)
+    assert admin_client.get(f"/admin/members/people/edit/{application.user.pk}/").status_code == 200
+    assert admin_client.get("/admin/members/organisations/new/").status_code == 200
