@@ -18,7 +18,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, PageViewRestriction, Revision, Site
 
 from home.demo_content import render_illustration
 from home.demo_content.accounts import ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD
@@ -35,6 +35,7 @@ from members.demo_content import (
 )
 from members.models import MembershipApplication, Organisation
 from news.models import Author, BlogCategory, BlogIndexPage, BlogPage
+from toolkits.models import MessagingGuidePage, QAToolkitPage, ToolkitIndexPage, ToolkitPage, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -286,8 +287,29 @@ class TestSeededSite:
             menu = NavigationMenu.objects.get(location=location, locale__language_code="en")
             return [item.value.link_text() for item in menu.items]
 
-        assert menu_titles("primary") == ["About us", "What we do", "News", "Contact"]
+        assert menu_titles("primary") == ["About us", "What we do", "News", "Toolkits", "Contact"]
         assert menu_titles("footer") == ["Accessibility statement", "Privacy notice", "Funders", "Our objects"]
+
+    def test_toolkits_have_topics_guides_q_and_as_and_member_documents(self, settings, seeded_site):
+        settings.MEDIA_ROOT = seeded_site
+        index = ToolkitIndexPage.objects.get()
+        assert index.slug == "toolkits" and index.get_parent().specific_class is HomePage
+        assert {"channel-crossings", "eu-settlement-scheme", "covid-19", "housing"} <= set(
+            Topic.objects.values_list("slug", flat=True)
+        )
+        guides = MessagingGuidePage.objects.child_of(index)
+        assert set(guides.values_list("slug", flat=True)) == {"housing", "channel-crossings", "covid-19"}
+        assert QAToolkitPage.objects.child_of(index).count() == 2
+        toolkits = list(ToolkitPage.objects.child_of(index))
+        assert {toolkit.members_only for toolkit in toolkits} == {True, False}
+        for toolkit in toolkits:
+            restricted = PageViewRestriction.objects.filter(page=toolkit).exists()
+            assert restricted is toolkit.members_only, toolkit
+            for block in toolkit.specific.downloads:
+                document = block.value["document"]
+                assert (document.collection.name == "Member documents") is toolkit.members_only, toolkit
+                with document.open_file() as pdf:
+                    assert pdf.read(5) == b"%PDF-"
 
     def test_library_images_are_drawn_illustrations_with_titles_descriptions_and_metadata(self):
         images = CustomImage.objects.all()
@@ -298,7 +320,8 @@ class TestSeededSite:
             assert (image.width, image.height) == (1600, 900), image
             assert image.file_size and image.file_hash, image
         assert not Rendition.objects.exists()
-        assert get_document_model().objects.count() == 1
+        # The annual review summary; the toolkits' PDFs for members are in the "Member documents" collection.
+        assert get_document_model().objects.exclude(collection__name="Member documents").count() == 1
 
     def test_second_run_changes_no_table(self):
         before = row_counts()

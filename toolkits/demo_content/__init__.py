@@ -1,0 +1,108 @@
+"""The toolkits' demo content: topics, a Toolkits index, three messaging guides and two Q&A toolkits.
+
+Called by `manage.py seed_demo` (home's command finds this module). Like the rest of the demo it creates what
+is missing and leaves what exists alone. Members-only toolkits offer their PDFs from the "Member documents"
+collection, so only members can download them.
+"""
+
+import io
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+from wagtail.utils.file import hash_filelike
+
+from home.demo_content import PageSpec
+from home.demo_content.pdf import build_pdf
+from home.factories import DocumentFactory
+from toolkits.documents import member_documents_collection
+from toolkits.factories import ToolkitIndexPageFactory, TopicFactory
+from toolkits.models import Topic
+
+from .guides import GUIDES, QA_TOOLKITS, TOPICS
+
+__all__ = ["seed_demo_content"]
+
+
+def ensure_topics(seeder):
+    topics = {topic.slug: topic for topic in Topic.objects.filter(locale=seeder.locale)}
+    for fields in TOPICS:
+        if fields["slug"] not in topics:
+            topics[fields["slug"]] = seeder.create_snippet(TopicFactory, locale=seeder.locale, **fields)
+    return topics
+
+
+def member_document(seeder, key, title, filename, blocks, *, members_only):
+    """A PDF made on the spot; in the Member documents collection when its toolkit is members-only."""
+    if key in seeder.documents:
+        return seeder.documents[key]
+    document = get_document_model().objects.filter(title=title).first()
+    if document is None:
+        data = build_pdf(title, blocks)
+        extra = {"collection": member_documents_collection()} if members_only else {}
+        document = DocumentFactory(
+            title=title,
+            file=ContentFile(data, name=filename),
+            file_size=len(data),
+            file_hash=hash_filelike(io.BytesIO(data)),
+            **extra,
+        )
+        seeder.record(document)
+    seeder.documents[key] = document
+    return document
+
+
+def _spec(toolkit, topics):
+    def content(seeder):
+        fields = toolkit.content(seeder)
+        if toolkit.pdf:
+            document = member_document(
+                seeder,
+                f"toolkits/{toolkit.slug}",
+                toolkit.pdf_title,
+                f"{toolkit.slug}.pdf",
+                toolkit.pdf,
+                members_only=toolkit.members_only,
+            )
+            fields["downloads"] = [
+                {"type": "document", "value": {"document": document.pk, "title": "", "description": toolkit.pdf_note}}
+            ]
+        return fields
+
+    return PageSpec(
+        key=f"toolkits/{toolkit.slug}",
+        factory=toolkit.factory,
+        title=toolkit.title,
+        slug=toolkit.slug,
+        parent="toolkits",
+        fields={
+            "summary": toolkit.summary,
+            "listing_summary": toolkit.summary,
+            "last_reviewed": toolkit.last_reviewed,
+            "members_only": toolkit.members_only,
+            "topics": [topics[slug] for slug in toolkit.topics],
+        },
+        content=content,
+    )
+
+
+def seed_demo_content(seeder):
+    topics = ensure_topics(seeder)
+    seeder.ensure_pages(
+        [
+            PageSpec(
+                key="toolkits",
+                factory=ToolkitIndexPageFactory,
+                title="Toolkits",
+                slug="toolkits",
+                fields={
+                    "introduction": (
+                        "Messaging guides and Q&A toolkits for talking about migration and refugees in the media. "
+                        "Some are free for everyone; the rest are for organisations in the IMIX network."
+                    ),
+                    "listing_summary": "Messaging guides and Q&A toolkits for the refugee and migration sector.",
+                },
+            )
+        ]
+    )
+    seeder.ensure_pages([_spec(toolkit, topics) for toolkit in [*GUIDES, *QA_TOOLKITS]])
