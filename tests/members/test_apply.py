@@ -162,11 +162,15 @@ def test_apply__existing_non_member_account_is_attached_and_marked_pending(clien
     assert user.has_usable_password(), "their existing password is kept"
 
 
-def test_apply__mail_server_down_still_saves_the_application_and_shows_success(client, home_page, broken_email):
+def test_apply__mail_server_down_still_saves_the_application_and_shows_success(client, home_page, broken_email, caplog):
     response = client.post(APPLY_URL, valid_data())
 
     assert response.status_code == 302 and response["Location"] == reverse("members:apply_done")
     assert MembershipApplication.objects.filter(email="amina@example.org").exists()
+    failures = [record for record in caplog.records if record.name.startswith("django_tasks")]
+    assert any(
+        record.levelname == "ERROR" and "send_application_receipt" in record.getMessage() for record in failures
+    ), "the failed email is logged"
 
 
 def test_apply__suspended_organisations_are_not_offered(client, home_page):
