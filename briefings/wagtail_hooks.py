@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from members.access import is_member
 
+from .admin_views import BriefingDeliveryViewSet
 from .models import BriefingIndexPage, PressBriefingPage
 
 DASHBOARD_BRIEFINGS = 5
@@ -20,3 +21,8 @@ def latest_briefings_panel(request):
         "context": {"briefings": briefings, "archive_url": index.url if index else ""},
         "order": 10,
     }
+
+
+@hooks.register("register_admin_viewset")
+def register_briefing_deliveries():
+    return BriefingDeliveryViewSet()

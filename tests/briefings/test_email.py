@@ -273,3 +273,18 @@ def test_member_who_leaves__keeps_no_address_in_delivery_records(people, draft_b
         f"removed-{BriefingDelivery.objects.get(user=None).pk}@invalid",
     }
     assert BriefingDelivery.objects.filter(briefing=draft_briefing, status="sent").count() == 2
+
+
+def test_admin__staff_see_deliveries_and_their_errors_but_cannot_edit_them(
+    people, draft_briefing, smtp, publish, admin_client
+):
+    smtp.refuse_rcpt.add("second.member@example.org")
+    publish(draft_briefing)
+    failed = BriefingDelivery.objects.get(email="second.member@example.org")
+
+    listing = admin_client.get(reverse("briefing_deliveries:index"), {"status": "failed"})
+    inspect = admin_client.get(reverse("briefing_deliveries:inspect", args=[failed.pk]))
+
+    assert listing.status_code == 200 and "second.member@example.org" in listing.content.decode()
+    assert inspect.status_code == 200 and "550" in inspect.content.decode()
+    assert admin_client.get(reverse("briefing_deliveries:edit", args=[failed.pk])).status_code in (302, 403)
