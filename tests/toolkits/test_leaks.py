@@ -140,6 +140,7 @@ def test_marker__reaches_only_members_by_any_path(client, visitors, visitor, pla
         if is_member:
             assert response.status_code == 200, page
             assert MARKER in html, page
+            assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
         else:
             assert response.status_code == 403, (visitor, page)
             assert MARKER not in html, (visitor, page)

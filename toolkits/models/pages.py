@@ -11,6 +11,7 @@ from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +103,14 @@ class ToolkitPage(BasePage):
         # A draft save (save_revision) writes only bookkeeping fields: privacy follows the published choice.
         if update_fields is None or "members_only" in update_fields:
             sync_members_only_restriction(self)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.get_view_restrictions():
+            # What a member reads must never be kept by a shared cache and handed to someone else.
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
 
     @property
     def toolkit_type(self):
