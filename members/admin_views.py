@@ -25,6 +25,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .access import has_admin_access
 from .decisions import approve_application, reject_application
 from .forms import DecisionReasonForm
 from .models import MembershipApplication, NetworkDepartureCount, Organisation, User
@@ -83,7 +84,14 @@ def approve_view(request, pk, viewset):
     return TemplateResponse(
         request,
         "members/admin/decide.html",
-        {"application": application, "title": _("Approve application"), "decision": "approve", "index_url": index_url},
+        {
+            "application": application,
+            "title": _("Approve application"),
+            "decision": "approve",
+            "index_url": index_url,
+            # Member accounts never hold admin access, so such an account would not become a member.
+            "admin_account": application.user is not None and has_admin_access(application.user),
+        },
     )
 
 

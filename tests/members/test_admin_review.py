@@ -210,3 +210,34 @@ def test_application_edit_inspect_and_history_pages_answer_and_nobody_adds_one_b
     assert admin_client.get("/admin/members/people/add/").status_code in (302, 403)
     assert admin_client.get(f"/admin/members/people/edit/{application.user.pk}/").status_code == 200
     assert admin_client.get("/admin/members/organisations/new/").status_code == 200
+
+
+def test_application_list__costs_the_same_number_of_queries_for_3_or_12_applications(admin_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_listing():
+        with CaptureQueriesContext(connection) as context:
+            assert admin_client.get(LIST_URL).status_code == 200
+        return len(context.captured_queries)
+
+    ApplicationFactory.create_batch(2)
+    ApplicationFactory(organisation=OrganisationFactory(), new_organisation_name="")
+    few = queries_for_listing()
+    ApplicationFactory.create_batch(6)
+    ApplicationFactory.create_batch(3, organisation=OrganisationFactory(), new_organisation_name="")
+
+    assert queries_for_listing() == few
+
+
+def test_approve__warns_when_the_address_belongs_to_an_editor_who_then_stays_out_of_members(
+    admin_client, client, editor
+):
+    application = ApplicationFactory(user=editor, email=editor.email)
+
+    confirm = admin_client.get(f"/admin/members/applications/approve/{application.pk}/")
+    admin_client.post(f"/admin/members/applications/approve/{application.pk}/")
+
+    assert "can open the admin" in confirm.content.decode()
+    editor.refresh_from_db()
+    assert not editor.groups.filter(name="Members").exists() and not is_member(editor)
