@@ -4,6 +4,7 @@ Email is the login. Staff and editors are users too; whether someone may read me
 only in `members.access`, from the fields here.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -143,6 +144,14 @@ class MembershipApplication(models.Model):
     country = models.CharField(_("country"), max_length=10, choices=Organisation.Country.choices)
     intended_use = models.TextField(_("how the resources will be used"))
     agreed_to_privacy_notice_at = models.DateTimeField(_("agreed to the privacy notice"))
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default=settings.LANGUAGE_CODE,
+        editable=False,
+        # No choices: adding a language stays a settings change, with no migration.
+        help_text=_("The language the applicant applied in; emails about the application use it."),
+    )
     user = models.ForeignKey(
         User,
         null=True,

@@ -24,6 +24,11 @@ from .models import MembershipApplication, User
 logger = logging.getLogger(__name__)
 
 
+def email_language(code):
+    """The applicant's language if the site still offers it, otherwise the site's default."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def site_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -46,7 +51,7 @@ def send_application_receipt(application_id):
     application = MembershipApplication.objects.select_related("organisation").filter(pk=application_id).first()
     if application is None:  # withdrawn or deleted before the task ran
         return
-    with override(settings.LANGUAGE_CODE):
+    with override(email_language(application.language)):
         send_templated_email(
             "members/emails/application_received",
             application.email,
@@ -59,7 +64,8 @@ def send_approval_email(user_id):
     user = User.objects.select_related("organisation").filter(pk=user_id).first()
     if user is None:
         return
-    with override(settings.LANGUAGE_CODE):
+    latest = user.membership_applications.order_by("-created_at").values_list("language", flat=True).first()
+    with override(email_language(latest)):
         send_templated_email(
             "members/emails/application_approved",
             user.email,
@@ -77,7 +83,7 @@ def send_rejection_email(application_id):
     application = MembershipApplication.objects.filter(pk=application_id).first()
     if application is None:
         return
-    with override(settings.LANGUAGE_CODE):
+    with override(email_language(application.language)):
         send_templated_email("members/emails/application_declined", application.email, {"application": application})
 
 

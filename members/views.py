@@ -57,7 +57,7 @@ def apply(request):
             rate_limited = True
         elif form.is_valid():
             _count_application(request)
-            submit_application(form.application_fields())
+            submit_application({**form.application_fields(), "language": request.LANGUAGE_CODE})
             return redirect("members:apply_done")
     else:
         form = ApplicationForm()

@@ -241,3 +241,15 @@ def test_approve__warns_when_the_address_belongs_to_an_editor_who_then_stays_out
     assert "can open the admin" in confirm.content.decode()
     editor.refresh_from_db()
     assert not editor.groups.filter(name="Members").exists() and not is_member(editor)
+
+
+def test_emails_use_the_language_the_applicant_applied_in(admin_client, client, home_page, outbox):
+    from .test_apply import valid_data
+
+    client.post("/fr/members/apply/", valid_data(email="claire@example.org"))
+    application = MembershipApplication.objects.get(email="claire@example.org")
+    assert application.language == "fr"
+
+    admin_client.post(f"/admin/members/applications/approve/{application.pk}/")
+
+    assert "http://testserver/fr/members/set-password/" in outbox[-1].body
