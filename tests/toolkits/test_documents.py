@@ -145,3 +145,22 @@ def test_dashboard_panels__new_toolkits_and_your_downloads(member, make_guide, m
         html = render_to_string(panel["template"], panel["context"], request=request)
         assert html.strip().startswith("<section") and "<h2" in html
     assert "Crossings pack" in render_to_string(downloads["template"], downloads["context"], request=request)
+
+
+def test_member_dashboard__shows_new_toolkits_and_the_members_downloads(client, member, make_guide, member_document):
+    make_guide(title="Crossings guide", members_only=True)
+    DocumentDownload.record(member_document, member)
+    client.force_login(member)
+
+    response = client.get("/en/members/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "New or updated toolkits" in html and "Crossings guide" in html
+    assert "Your downloads" in html and "Crossings pack" in html
+
+
+def test_topics__are_managed_as_snippets_in_the_admin(admin_client, topics):
+    response = admin_client.get("/admin/snippets/toolkits/topic/")
+    assert response.status_code == 200
+    assert "Channel crossings" in response.content.decode()

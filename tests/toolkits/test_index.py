@@ -66,12 +66,12 @@ def test_index__paginates(client, toolkit_index, make_guide):
     assert 'rel="next"' in first.content.decode()
 
 
-def _queries(client, url):
+def _queries(client, url, status=200):
     client.get(url)
     client.get(url)  # the site chrome is rebuilt on the first visit after a publish
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    assert response.status_code == 200
+    assert response.status_code == status
     return len(queries)
 
 
@@ -100,3 +100,19 @@ def test_index__costs_the_same_number_of_queries_with_5_or_30_toolkits(
     assert with_5 == with_30
     if visitor == "anonymous":
         assert max(with_30) <= 12
+
+
+def test_toolkit_pages__need_at_most_twelve_queries(client, toolkit_index, topics, make_guide, make_qa, home_page):
+    from home.factories import DocumentFactory
+
+    document = DocumentFactory()
+    guide = make_guide(
+        topics=[topics["housing"], topics["covid-19"]],
+        downloads=[("document", {"document": document, "title": "", "description": ""})],
+    )
+    qa = make_qa(topics=[topics["housing"]], members_only=True)
+    guide.related_toolkits = [("toolkit", qa)]
+    guide.save_revision().publish()
+
+    assert _queries(client, guide.url) <= 12
+    assert _queries(client, qa.url, status=403) <= 12, "the members-only teaser"
