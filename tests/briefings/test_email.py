@@ -131,7 +131,8 @@ def test_failed_delivery__task_reenqueues_itself_for_the_retry_when_the_backend_
     make_due_now(draft_briefing)
     send_briefing_email.call(draft_briefing.pk)
 
-    (retry,) = send_briefing_email.get_backend().results
+    results = send_briefing_email.get_backend().results
+    (retry,) = [result for result in results if result.task.func is send_briefing_email.func]
     delivery = deliveries(draft_briefing)["second.member@example.org"]
     assert retry.args == [draft_briefing.pk]
     assert retry.task.run_after == delivery.next_attempt_at
