@@ -121,3 +121,12 @@ def test_previews_render_for_editors(admin_client, make_guide, make_qa, toolkit_
     for page in (make_guide(), make_qa(), toolkit_index):
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/")
         assert response.status_code == 200, page
+
+
+def test_privacy_dialog__is_switched_off_so_the_members_only_box_is_the_one_control(admin_client, make_guide):
+    guide = make_guide(members_only=True)
+
+    response = admin_client.get(f"/admin/pages/{guide.pk}/privacy/")
+
+    assert response.status_code == 200
+    assert "disabled" in response.json()["html"]

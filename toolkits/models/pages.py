@@ -69,6 +69,10 @@ class ToolkitPage(BasePage):
     downloads = StreamField(downloads_blocks(), blank=True, help_text=DOWNLOADS_HELP)
     related_toolkits = StreamField([("toolkit", blocks.PageChooserBlock(page_type="toolkits.ToolkitPage"))], blank=True)
 
+    # The "members only" box is the one control: it sets the page's privacy on publish. Wagtail's privacy
+    # dialog is switched off here, or its change would be undone by the box at the next publish.
+    private_page_options = []
+
     is_creatable = False
     parent_page_types = ["toolkits.ToolkitIndexPage"]
     subpage_types = []
