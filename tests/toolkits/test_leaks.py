@@ -191,9 +191,15 @@ def test_marker__reaches_only_members_by_any_path(client, visitors, visitor, pla
 
     # Previews in the admin are for editors, and the API is not switched on.
     for page in (planted["guide"], planted["qa"]):
-        response = client.get(f"/admin/pages/{page.pk}/edit/preview/")
-        assert response.status_code in (302, 403), (visitor, page)
-        assert MARKER not in response.content.decode()
+        revision = page.save_revision()
+        for url in (
+            f"/admin/pages/{page.pk}/edit/preview/",
+            f"/admin/pages/{page.pk}/view_draft/",
+            f"/admin/pages/{page.pk}/revisions/{revision.pk}/view/",
+        ):
+            response = client.get(url)
+            assert response.status_code in (302, 403), (visitor, url)
+            assert MARKER not in response.content.decode(), (visitor, url)
     for url in ("/api/v2/pages/", f"/api/v2/pages/{planted['guide'].pk}/", "/en/api/v2/pages/"):
         response = client.get(url, follow=True)
         assert response.status_code == 404, url
