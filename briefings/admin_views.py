@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import BriefingDelivery
 
@@ -18,6 +19,9 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(BriefingDelivery, ReadOnlyPermissionPolicy(BriefingDelivery), exact_class=True)
 
 
 class BriefingDeliveryViewSet(ModelViewSet):
@@ -43,10 +47,6 @@ class BriefingDeliveryViewSet(ModelViewSet):
         "sent_at",
         "created_at",
     ]
-
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
 
     def get_queryset(self, request):
         return BriefingDelivery.objects.select_related("briefing")
