@@ -72,3 +72,15 @@ def test_qa_toolkit__copy_button_is_added_by_javascript_and_announces_the_result
     status = page.locator("[data-copy-status]")
     status.filter(has_text="Copied").wait_for(state="attached")
     assert page.evaluate("navigator.clipboard.readText()") == "Because there are almost no safe routes."
+
+
+def test_qa_toolkit__prints_every_answer_even_when_closed(page, site_tree):
+    _index, _guide, qa, _members_only = _toolkits(site_tree.home)
+    page.goto(qa.url)
+    answer = page.locator(".qa-question__body").first
+    assert not answer.is_visible(), "closed on screen"
+
+    page.emulate_media(media="print")
+
+    assert answer.is_visible(), "print.css shows closed answers"
+    assert not page.locator(".copy-answer").first.is_visible()
