@@ -118,12 +118,8 @@ class ToolkitPage(BasePage):
 
     @property
     def toolkit_type(self):
-        """ "Messaging guide" or "Q&A toolkit", from the page's own type (content types are cached)."""
+        """The name of the page's own type ("messaging guide", "Q&A toolkit"); content types are cached."""
         return self.specific_class._meta.verbose_name if self.specific_class else self._meta.verbose_name
-
-    @property
-    def toolkit_type_slug(self):
-        return getattr(self.specific_class, "type_slug", "")
 
     @property
     def card_summary(self):
