@@ -95,6 +95,12 @@ def test_admin__creates_a_members_only_index_and_a_briefing(admin_client, home_p
     assert "There is already a briefing for this date." in str(response.context["form"].errors)
 
 
+def test_admin__privacy_of_the_archive_and_briefings_cannot_be_changed(admin_client, make_briefing, briefing_index):
+    for page in (briefing_index, make_briefing()):
+        response = admin_client.get(reverse("wagtailadmin_pages:set_privacy", args=[page.pk]))
+        assert "Changing the privacy for this page has been disabled." in response.json()["html"]
+
+
 def test_briefing__member_reads_it_all(client, member, make_briefing):
     briefing = make_briefing(
         items=[briefing_item("A headline for members", outlet="The Outlet", line="The line to take on it.")]
