@@ -164,3 +164,9 @@ def test_topics__are_managed_as_snippets_in_the_admin(admin_client, topics):
     response = admin_client.get("/admin/snippets/toolkits/topic/")
     assert response.status_code == 200
     assert "Channel crossings" in response.content.decode()
+
+
+def test_report__is_open_to_editors(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/reports/toolkit-downloads/")
+    assert response.status_code == 200
