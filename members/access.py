@@ -55,6 +55,24 @@ def is_member(user):
     return user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
 
 
+def members_queryset():
+    """Everyone `is_member` says yes to, as one query (for mailings and counts).
+
+    Admin access is already excluded by the group itself: `sync_member_group` keeps such accounts out.
+    """
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    return User.objects.filter(
+        groups__name=MEMBERS_GROUP_NAME,
+        is_active=True,
+        is_suspended=False,
+        membership_status=User.MembershipStatus.APPROVED,
+        organisation__isnull=False,
+        organisation__is_suspended=False,
+    )
+
+
 def sync_member_group(user):
     """Make the Members group agree with the person's membership; returns whether they are a member."""
     group = members_group()
