@@ -1,6 +1,10 @@
+import posixpath
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import Http404
 from django.urls import include, path, re_path
+from django.views.static import serve as serve_media
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +14,21 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import LocalisedSitemap
 from toolkits.documents import serve_document
+
+UPLOADED_IMAGE_FOLDERS = ("original_images/", "images/")
+
+
+def serve_uploaded_image(request, path):
+    """Development only: an uploaded image by its path, never anything else in MEDIA_ROOT.
+
+    The path is normalised first: `original_images/../documents/<file>` would otherwise match the image
+    folders and hand out a member document without the permission check.
+    """
+    normalised = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+    if not normalised.startswith(UPLOADED_IMAGE_FOLDERS):
+        raise Http404
+    return serve_media(request, normalised, document_root=settings.MEDIA_ROOT)
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,17 +41,12 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.views.static import serve as serve_media
 
     urlpatterns += staticfiles_urlpatterns()
     # Development serves uploaded images only: documents go through the permission-checked view above, never
     # by their file path (production's web server must likewise never expose MEDIA_ROOT/documents/).
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:original_images|images)/.*)$",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:original_images|images)/.*)$", serve_uploaded_image)
     ]
 
 urlpatterns += i18n_patterns(

@@ -204,3 +204,34 @@ def test_marker__reaches_only_members_by_any_path(client, visitors, visitor, pla
         response = client.get(url, follow=True)
         assert response.status_code == 404, url
         assert MARKER not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "original_images/../documents/{name}",
+        "images/../documents/{name}",
+        "images/..//documents/{name}",
+        "original_images/./../documents/{name}",
+        "images/../../media/documents/{name}",
+    ],
+)
+def test_development_media_route_never_serves_a_member_document(rf, path):
+    """Development serves images by path; `..` must not lead from the image folders to a member document."""
+    from django.http import Http404
+
+    from imix_site.urls import serve_uploaded_image
+
+    document = MemberDocumentFactory(file=ContentFile(f"%PDF-1.4 {MARKER}".encode(), name="briefing-pack.pdf"))
+    url_path = path.format(name=document.file.name.split("/", 1)[1])
+    with pytest.raises(Http404):
+        serve_uploaded_image(rf.get(f"/media/{url_path}"), url_path)
+
+
+def test_development_media_route_still_serves_images(rf, media_root):
+    from imix_site.urls import serve_uploaded_image
+
+    (media_root / "original_images").mkdir(parents=True)
+    (media_root / "original_images" / "photo.jpg").write_bytes(b"jpeg")
+    response = serve_uploaded_image(rf.get("/media/original_images/photo.jpg"), "original_images/photo.jpg")
+    assert response.status_code == 200
