@@ -235,3 +235,13 @@ def test_development_media_route_still_serves_images(rf, media_root):
     (media_root / "original_images" / "photo.jpg").write_bytes(b"jpeg")
     response = serve_uploaded_image(rf.get("/media/original_images/photo.jpg"), "original_images/photo.jpg")
     assert response.status_code == 200
+
+
+def test_toolkit_index__a_signed_in_search_is_never_publicly_cacheable(client, member, toolkit_index):
+    client.force_login(member)
+
+    response = client.get(f"{toolkit_index.url}?q=anything")
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]

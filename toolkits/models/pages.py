@@ -197,6 +197,14 @@ class ToolkitIndexPage(BasePage):
             filters["q"] = query
         return toolkits, filters
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # A member's search also matches restricted bodies: never let a shared cache keep that answer.
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toolkits, filters = self.filter_toolkits(request)
