@@ -24,7 +24,7 @@ def briefing_item(headline, outlet="Example News", link="https://example.org/sto
 
 
 class BriefingIndexPageFactory(BasePageFactory):
-    """Saving the page restricts it to the Members group (`briefings.privacy`)."""
+    """Saving the page restricts it to the Members group (see `briefings.signals`)."""
 
     class Meta:
         model = BriefingIndexPage

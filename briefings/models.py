@@ -2,7 +2,7 @@
 
 Both page types are members-only in code, not by an editor's choice: a BriefingIndexPage always carries a
 page view restriction to the Members group (created with the page and re-checked on every save and publish,
-see `briefings.privacy`), and the admin's privacy setting is switched off for both types, so nobody can make
+see `briefings.signals`), and the admin's privacy setting is switched off for both types, so nobody can make
 the archive public by mistake. Briefings cannot live anywhere else than under an index.
 """
 

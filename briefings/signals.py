@@ -1,6 +1,14 @@
 """Publishing a briefing emails it (once); briefing archives stay members-only; leavers' addresses go.
 
 Connected in `BriefingsConfig.ready()`.
+
+Briefings are for members only, whatever happens in the admin.
+
+A BriefingIndexPage always carries a page view restriction to the Members group. It is created with the page
+(in the admin, by a factory or by a copy: privacy is not copied with a page) and re-checked every time the
+page is saved or published. The admin's privacy setting is switched off for briefing pages
+(`private_page_options = []`), and if a restriction is deleted anyway (a hand-made request, the shell) it is
+put back as soon as that change is committed.
 """
 
 import contextlib
@@ -16,8 +24,9 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published
 
+from members.gating import restrict_to_members
+
 from .models import BriefingDelivery, BriefingIndexPage, BriefingMailing, PressBriefingPage
-from .privacy import ensure_members_only
 from .tasks import enqueue_briefing_email
 
 _emails_suppressed = contextvars.ContextVar("briefing_emails_suppressed", default=False)
@@ -46,7 +55,7 @@ def email_on_first_publication(sender, instance, **kwargs):
 
 def keep_index_members_only(sender, instance, raw=False, **kwargs):
     if not raw:
-        ensure_members_only(instance)
+        restrict_to_members(instance)
 
 
 def restore_deleted_restriction(sender, instance, **kwargs):
@@ -57,7 +66,7 @@ def restore_deleted_restriction(sender, instance, **kwargs):
     def restore():
         page = BriefingIndexPage.objects.filter(pk=page_id).first()
         if page is not None:
-            ensure_members_only(page)
+            restrict_to_members(page)
 
     transaction.on_commit(restore)
 
