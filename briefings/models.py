@@ -157,13 +157,9 @@ class PressBriefingPage(BasePage):
     def stories(self):
         return [block.value for block in self.items if block.block_type == "item"]
 
-    def get_index_url(self, request=None):
-        url = self.get_url(request=request) or ""
-        return url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else url
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_url"] = self.get_index_url(request)
+        context["index_url"] = self.get_parent_url(request)
         return context
 
 

@@ -181,14 +181,9 @@ class BlogPage(BasePage):
     class Meta:
         verbose_name = _("blog post")
 
-    def get_index_url(self, request=None):
-        """The blog index's URL without a query: a page's URL is always its parent's URL plus its slug."""
-        url = self.get_url(request=request) or ""
-        return url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else url
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_url"] = self.get_index_url(request)
+        context["index_url"] = self.get_parent_url(request)
         context["authors"] = list(self.authors.select_related("image").all())
         context["post_categories"] = list(self.categories.all())
         context["post_tags"] = list(self.tags.all())

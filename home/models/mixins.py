@@ -101,6 +101,12 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
             self._view_restrictions = restrictions
         return self._view_restrictions
 
+    def get_parent_url(self, request=None):
+        """The parent page's URL without a query: a page's URL is always its parent's URL plus its slug,
+        so listing pages can link "back" without fetching the parent."""
+        url = self.get_url(request=request) or ""
+        return url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else url
+
     @property
     def meta_description(self):
         return self.search_description or self.listing_summary or getattr(self, "introduction", "")
