@@ -20,6 +20,13 @@ class CustomImage(AbstractImage):
         max_length=255, blank=True, help_text=_("Photographer or illustrator, shown where the image is captioned.")
     )
 
+    quarantined_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the image was taken off the site: its file moved where it is never served."),
+    )
+
     admin_form_fields = (*WagtailImage.admin_form_fields, "credit")
 
     class Meta(AbstractImage.Meta):

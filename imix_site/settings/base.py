@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "news",
     "toolkits",
     "briefings",
+    "journeys",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -237,6 +238,22 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# A new revision of a page in a workflow is reviewed afresh: an approval never carries over to edited content.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# A story publishes exactly the revision its Safeguarding reviewer approved; other pages as Wagtail does.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "journeys.workflow.publish_approved_workflow"
+
+# Human Journeys
+# Submissions that did not become a story are deleted after this many days (`manage.py delete_old_submissions`).
+JOURNEYS_SUBMISSION_RETENTION_DAYS = int(os.environ.get("JOURNEYS_SUBMISSION_RETENTION_DAYS", "180"))
+JOURNEYS_SUBMISSION_MAX_PHOTOS = int(os.environ.get("JOURNEYS_SUBMISSION_MAX_PHOTOS", "5"))
+JOURNEYS_SUBMISSION_MAX_PHOTO_MB = int(os.environ.get("JOURNEYS_SUBMISSION_MAX_PHOTO_MB", "10"))
+JOURNEYS_SUBMISSIONS_PER_HOUR = int(os.environ.get("JOURNEYS_SUBMISSIONS_PER_HOUR", "5"))
+# Extra addresses told about new submissions, storyteller requests and expiring consent, besides the
+# Safeguarding group's members.
+JOURNEYS_SAFEGUARDING_EMAILS = env_list("JOURNEYS_SAFEGUARDING_EMAILS")
+# How long a storyteller's private link works before staff must send a new one.
+JOURNEYS_STORYTELLER_LINK_DAYS = int(os.environ.get("JOURNEYS_STORYTELLER_LINK_DAYS", "365"))
 # Page privacy: only group restrictions. "Any logged-in user" would admit pending applicants,
 # and shared passwords get passed around.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}

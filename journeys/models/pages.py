@@ -1,0 +1,408 @@
+"""Human Journeys: stories of people with lived experience of migration, and the index that lists them.
+
+A storyteller's name is never typed into a template: every template shows `page.storyteller_display_name`,
+which reveals only what the page's identity level allows. Name fields the level does not use must be empty,
+so a real name is not stored (and copied into revisions and translations) where nobody meant it to be.
+"""
+
+import math
+import re
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home.models import BasePage, ListingIndexMixin
+from home.pagination import paginate
+from journeys.blocks import JourneyStoryBlock
+
+STORIES_PER_PAGE = 12
+RELATED_STORIES = 3
+WORDS_PER_MINUTE = 200
+
+
+class IdentityLevel(models.TextChoices):
+    """How a storyteller is named, from most to least revealing."""
+
+    FULL_NAME = "full_name", _("Full name")
+    FIRST_NAME_AND_TOWN = "first_name_town", _("First name and town")
+    FIRST_NAME = "first_name", _("First name only")
+    PSEUDONYM = "pseudonym", _("A chosen pseudonym")
+    ANONYMOUS = "anonymous", _("Anonymous")
+
+    @classmethod
+    def exposure(cls, level):
+        """A number that grows with how much a level reveals; publishing must not exceed what was agreed."""
+        return {
+            cls.ANONYMOUS: 0,
+            cls.PSEUDONYM: 1,
+            cls.FIRST_NAME: 2,
+            cls.FIRST_NAME_AND_TOWN: 3,
+            cls.FULL_NAME: 4,
+        }[level]
+
+
+# Which name fields each identity level shows. Any other name field must be left empty.
+NAME_FIELDS_BY_LEVEL = {
+    IdentityLevel.FULL_NAME: {"storyteller_first_name", "storyteller_family_name"},
+    IdentityLevel.FIRST_NAME_AND_TOWN: {"storyteller_first_name", "storyteller_town"},
+    IdentityLevel.FIRST_NAME: {"storyteller_first_name"},
+    IdentityLevel.PSEUDONYM: {"storyteller_pseudonym"},
+    IdentityLevel.ANONYMOUS: set(),
+}
+NAME_FIELDS = ("storyteller_first_name", "storyteller_family_name", "storyteller_town", "storyteller_pseudonym")
+
+
+class ContentWarning(models.TextChoices):
+    DETENTION = "detention", _("Detention")
+    VIOLENCE = "violence", _("Violence")
+    SEXUAL_VIOLENCE = "sexual_violence", _("Sexual violence")
+    LOSS = "loss", _("Death and loss")
+    WAR = "war", _("War and conflict")
+    FAMILY_SEPARATION = "family_separation", _("Family separation")
+    SELF_HARM = "self_harm", _("Self-harm or suicide")
+    DISCRIMINATION = "discrimination", _("Racism and discrimination")
+    DANGEROUS_JOURNEY = "dangerous_journey", _("Dangerous journeys")
+
+
+class JourneyTheme(TranslatableMixin, models.Model):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(
+        max_length=80, allow_unicode=True, help_text=_("Used in addresses, for example /human-journeys/?theme=work.")
+    )
+    description = models.TextField(blank=True, max_length=300)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("journey theme")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
+    introduction = models.TextField(max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["journeys.JourneyPage", "journeys.ShareJourneyPage"]
+    template = "journeys/journey_index_page.html"
+    page_description = _("Lists Human Journeys stories, newest first, with a theme filter and feeds.")
+
+    class Meta:
+        verbose_name = _("Human Journeys index page")
+
+    def get_listing_pages(self):
+        return (
+            JourneyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions", "themes")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    @cached_property
+    def themes(self):
+        return list(JourneyTheme.objects.filter(locale_id=self.locale_id))
+
+    def theme_from_request(self, request):
+        slug = request.GET.get("theme", "").strip()
+        return next((theme for theme in self.themes if theme.slug == slug), None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.get_listing_pages()
+        theme = self.theme_from_request(request)
+        if theme:
+            stories = stories.filter(themes=theme)
+        context["stories"] = paginate(request, stories, STORIES_PER_PAGE)
+        context["themes"] = self.themes
+        context["current_theme"] = theme
+        context["pagination_query"] = urlencode({"theme": theme.slug}) + "&" if theme else ""
+        context["share_page"] = ShareJourneyPage.objects.child_of(self).live().public().first()
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request)
+
+    @path("feed/<str:kind>/", name="feed")
+    def feed(self, request, kind):
+        from journeys.feeds import journey_feed_view
+
+        return journey_feed_view(request, self, kind)
+
+
+class JourneyPageForm(WagtailAdminPageForm):
+    content_warnings = forms.MultipleChoiceField(
+        label=_("Content warnings"),
+        choices=ContentWarning.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Readers see these before the story and choose whether to go on."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        level = cleaned_data.get("identity_level")
+        if level:
+            for field_name, message in unused_name_field_errors(level, cleaned_data).items():
+                self.add_error(field_name, message)
+            for field_name, message in missing_name_field_errors(level, cleaned_data).items():
+                self.add_error(field_name, message)
+        if "action-publish" in self.data and self.instance.pk:
+            from journeys.safeguarding import publication_problems
+
+            draft = self.instance
+            for problem in publication_problems(draft, revision=None):
+                self.add_error(None, problem)
+        return cleaned_data
+
+
+def unused_name_field_errors(level, values):
+    shown = NAME_FIELDS_BY_LEVEL[level]
+    label = IdentityLevel(level).label
+    return {
+        field_name: _(
+            "Leave this empty: the identity level “%(level)s” does not show it, and a name should not be "
+            "stored where it is not shown."
+        )
+        % {"level": label}
+        for field_name in NAME_FIELDS
+        if field_name not in shown and (values.get(field_name) or "").strip()
+    }
+
+
+def missing_name_field_errors(level, values):
+    return {
+        field_name: _("The identity level “%(level)s” shows this: fill it in.") % {"level": IdentityLevel(level).label}
+        for field_name in NAME_FIELDS_BY_LEVEL[level]
+        if not (values.get(field_name) or "").strip()
+    }
+
+
+class JourneyPage(BasePage):
+    introduction = models.TextField(
+        max_length=500, help_text=_("One or two sentences under the title. Shown in listings too.")
+    )
+    identity_level = models.CharField(
+        max_length=20,
+        choices=IdentityLevel.choices,
+        default=IdentityLevel.ANONYMOUS,
+        help_text=_(
+            "How the storyteller is named on the site. It must not reveal more than their consent record allows."
+        ),
+    )
+    storyteller_first_name = models.CharField(_("first name"), max_length=60, blank=True)
+    storyteller_family_name = models.CharField(_("family name"), max_length=80, blank=True)
+    storyteller_town = models.CharField(
+        _("town"), max_length=80, blank=True, help_text=_("A town or city, never an address or a small village.")
+    )
+    storyteller_pseudonym = models.CharField(
+        _("pseudonym"), max_length=60, blank=True, help_text=_("A name the storyteller chose, shown as a pseudonym.")
+    )
+    as_told_to = models.CharField(
+        _("as told to"),
+        max_length=120,
+        blank=True,
+        help_text=_("Who listened and wrote the story down, if not the storyteller."),
+    )
+    themes = ParentalManyToManyField("journeys.JourneyTheme", blank=True, related_name="journeys")
+    pull_quote = models.TextField(max_length=400, blank=True, help_text=_("A line from the story to show large."))
+    content_warnings = models.JSONField(default=list, blank=True)
+    content_warning_note = models.CharField(
+        max_length=200, blank=True, help_text=_("Anything the categories above do not cover.")
+    )
+    story = StreamField(JourneyStoryBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Fill in only the fields the identity level shows; leave the others empty. The storyteller's "
+                        "real name belongs in the consent record, which only staff see."
+                    )
+                ),
+                FieldPanel("identity_level"),
+                FieldPanel("storyteller_first_name"),
+                FieldPanel("storyteller_family_name"),
+                FieldPanel("storyteller_town"),
+                FieldPanel("storyteller_pseudonym"),
+                FieldPanel("as_told_to"),
+            ],
+            heading=_("Storyteller"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("content_warnings"), FieldPanel("content_warning_note")], heading=_("Content warning")
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("pull_quote"),
+        FieldPanel("story"),
+    ]
+    # Never the name fields: search must not find a storyteller by a name the page does not show.
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("pull_quote"),
+        index.SearchField("story"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    base_form_class = JourneyPageForm
+    parent_page_types = ["journeys.JourneyIndexPage"]
+    subpage_types = []
+    template = "journeys/journey_page.html"
+    page_description = _(
+        "A story of lived experience of migration. Needs a consent record and a Safeguarding review to publish."
+    )
+
+    class Meta:
+        verbose_name = _("Human Journey")
+        verbose_name_plural = _("Human Journeys")
+
+    def clean(self):
+        super().clean()
+        errors = unused_name_field_errors(self.identity_level, self.__dict__)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def storyteller_display_name(self):
+        """The only way a storyteller's name reaches a page, a feed or a card: what the identity level allows."""
+        level = self.identity_level
+        if level == IdentityLevel.FULL_NAME:
+            return f"{self.storyteller_first_name} {self.storyteller_family_name}".strip()
+        if level == IdentityLevel.FIRST_NAME_AND_TOWN:
+            return _("%(name)s, %(town)s") % {"name": self.storyteller_first_name, "town": self.storyteller_town}
+        if level == IdentityLevel.FIRST_NAME:
+            return self.storyteller_first_name
+        if level == IdentityLevel.PSEUDONYM:
+            return _("%(pseudonym)s (a pseudonym)") % {"pseudonym": self.storyteller_pseudonym}
+        return _("A storyteller who chose to stay anonymous")
+
+    @property
+    def content_warning_labels(self):
+        labels = dict(ContentWarning.choices)
+        return [labels[value] for value in self.content_warnings or [] if value in labels]
+
+    @property
+    def has_content_warning(self):
+        return bool(self.content_warning_labels or self.content_warning_note)
+
+    def story_text(self):
+        """The story's words, for reading time and for the name check before publishing."""
+        parts = [self.pull_quote or ""]
+        for block in self.story:
+            if block.block_type == "text":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "quote":
+                parts.extend([block.value["quote"], block.value.get("attribution") or ""])
+            elif block.block_type == "image":
+                parts.extend([block.value.get("caption") or "", block.value.get("credit") or ""])
+            elif block.block_type == "embed":
+                parts.append(block.value.get("title") or "")
+        return "\n".join(part for part in parts if part)
+
+    @property
+    def reading_minutes(self):
+        words = len(re.findall(r"\w+", self.story_text()))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def image_ids(self):
+        """Every image this version of the story shows: listing, social and in the story itself."""
+        ids = {self.listing_image_id, self.social_image_id}
+        for block in self.story:
+            if block.block_type == "image" and block.value.get("image"):
+                ids.add(block.value["image"].pk)
+        return {pk for pk in ids if pk}
+
+    def get_related_stories(self):
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        stories = (
+            JourneyPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+        )
+        if theme_ids:
+            stories = stories.filter(themes__in=theme_ids).distinct()
+        return list(stories.order_by("-first_published_at")[:RELATED_STORIES])
+
+    def get_workflow(self):
+        """Every story goes through the Safeguarding review, wherever it sits in the page tree."""
+        from journeys.models.review import safeguarding_workflow
+
+        return safeguarding_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_url"] = self.get_parent_url(request)
+        context["story_themes"] = list(self.themes.all())
+        context["related_stories"] = self.get_related_stories()
+        return context
+
+
+class ShareJourneyPage(BasePage):
+    """The "Share your journey" form: its words are edited here, what people send is never a page."""
+
+    introduction = models.TextField(max_length=800, blank=True)
+    reassurance = StreamField(
+        JourneyStoryBlock(),
+        blank=True,
+        help_text=_("What happens next, who reads the story, and how it is kept safe."),
+    )
+    thank_you_text = models.TextField(
+        max_length=800,
+        blank=True,
+        help_text=_("Shown after sending. Say when they will hear from us, if they left contact details."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("reassurance"),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["journeys.JourneyIndexPage", "home.HomePage", "home.StandardPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "journeys/share_journey_page.html"
+    landing_template = "journeys/share_journey_thanks.html"
+    page_description = _("The public form where people send their story to the Safeguarding team.")
+
+    class Meta:
+        verbose_name = _("Share your journey page")
+
+    def serve(self, request, *args, **kwargs):
+        from journeys.views import serve_share_journey_page
+
+        return serve_share_journey_page(self, request)

@@ -1,0 +1,100 @@
+"""Publishing a story needs a consent record that covers the website and an approved Safeguarding review of
+exactly the revision going live; every path that publishes is held to it."""
+
+import datetime
+
+import pytest
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from journeys.factories import ConsentRecordFactory, approve_review, publish_through_review
+from journeys.models import IdentityLevel, JourneyPage
+from journeys.models.review import CHECKLIST, safeguarding_workflow
+from journeys.safeguarding import PublicationRefused
+from members.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_story_published_through_consent_and_review_is_live(published_journey, client):
+    assert published_journey.live
+    response = client.get(published_journey.url)
+    assert response.status_code == 200
+
+
+def test_publishing_directly_is_refused_even_with_consent(draft_journey):
+    ConsentRecordFactory(journey=draft_journey)
+    with pytest.raises(PublicationRefused, match="Safeguarding review"):
+        draft_journey.save_revision().publish()
+    assert not JourneyPage.objects.get(pk=draft_journey.pk).live
+
+
+def test_approval_is_refused_without_consent(draft_journey, safeguarder):
+    draft_journey.save_revision()
+    with pytest.raises(PermissionDenied, match="no consent record"):
+        approve_review(draft_journey, safeguarder)
+    assert not JourneyPage.objects.get(pk=draft_journey.pk).live
+
+
+@pytest.mark.parametrize(
+    ("consent_fields", "message"),
+    [
+        ({"valid_until": datetime.date(2020, 1, 1)}, "expired"),
+        ({"covers_website": False}, "does not cover the website"),
+        ({"identity_level": IdentityLevel.PSEUDONYM}, "agreed only to"),
+    ],
+)
+def test_approval_is_refused_when_consent_does_not_allow_it(draft_journey, safeguarder, consent_fields, message):
+    draft_journey.save_revision()
+    ConsentRecordFactory(journey=draft_journey, **consent_fields)
+    with pytest.raises(PermissionDenied, match=message):
+        approve_review(draft_journey, safeguarder)
+    assert not JourneyPage.objects.get(pk=draft_journey.pk).live
+
+
+def test_a_superuser_outside_the_safeguarding_group_cannot_approve(draft_journey):
+    ConsentRecordFactory(journey=draft_journey)
+    boss = UserFactory(is_superuser=True, is_staff=True)
+    draft_journey.save_revision()
+    with pytest.raises(PermissionDenied, match="Safeguarding group"):
+        approve_review(draft_journey, boss)
+
+
+def test_editing_a_published_story_needs_review_again(published_journey):
+    published_journey.title = "Finding work in Leeds, and a home"
+    revision = published_journey.save_revision()
+    with pytest.raises(PublicationRefused):
+        revision.publish()
+    assert JourneyPage.objects.get(pk=published_journey.pk).title == "Finding work in Leeds"
+
+
+def test_real_name_in_the_text_blocks_publication_when_the_level_hides_it(draft_journey, safeguarder):
+    ConsentRecordFactory(journey=draft_journey, storyteller_name="Amal Haddad")
+    draft_journey.introduction = "Amal Haddad came to Leeds in 2019."
+    draft_journey.save_revision()
+    with pytest.raises(PermissionDenied, match="real name appears in the introduction"):
+        approve_review(draft_journey, safeguarder)
+
+
+def test_every_story_uses_the_safeguarding_workflow(draft_journey):
+    assert draft_journey.get_workflow() == safeguarding_workflow()
+    assert draft_journey.has_workflow
+
+
+def test_checklist_must_be_ticked(draft_journey, safeguarder):
+    ConsentRecordFactory(journey=draft_journey)
+    draft_journey.save_revision()
+    state = safeguarding_workflow().start(draft_journey, safeguarder)
+    task_state = state.current_task_state
+    incomplete = {name: True for name, _label in CHECKLIST[:-1]}
+    with pytest.raises(PermissionDenied, match="Every safeguarding check"):
+        task_state.task.specific.on_action(task_state, safeguarder, "approve", **incomplete)
+
+
+def test_republishing_after_review_of_the_new_revision_works(published_journey, safeguarder):
+    published_journey.title = "Finding work in Leeds, and a home"
+    published_journey.save_revision()
+    publish_through_review(published_journey, reviewer=safeguarder)
+    assert JourneyPage.objects.get(pk=published_journey.pk).title == "Finding work in Leeds, and a home"
+    assert timezone.now()
