@@ -124,7 +124,8 @@ def approve_review(page, reviewer, comment=""):
     workflow_state = page.current_workflow_state or workflow.start(page, reviewer)
     task_state = workflow_state.current_task_state
     task = task_state.task.specific
-    assert isinstance(task, SafeguardingReviewTask)
+    if not isinstance(task, SafeguardingReviewTask):
+        raise TypeError(f"The story is on {task!r}, not the Safeguarding review")
     checklist = {name: True for name, _label in CHECKLIST}
     task.on_action(task_state, reviewer, "approve", comment=comment, **checklist)
 

@@ -1,0 +1,33 @@
+"""The Safeguarding area of the admin (consent records, storyteller requests, story submissions) and themes.
+
+Each part lives in its own module, which registers its own hooks; this module puts the viewsets in one menu.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .consent_admin import ConsentRecordViewSet
+from .models import JourneyTheme
+from .submission_admin import StorySubmissionViewSet
+from .withdrawal_admin import StorytellerRequestViewSet
+
+
+class SafeguardingViewSetGroup(SnippetViewSetGroup):
+    items = (ConsentRecordViewSet, StorytellerRequestViewSet, StorySubmissionViewSet)
+    menu_label = _("Safeguarding")
+    menu_icon = "lock"
+    menu_name = "safeguarding"
+    menu_order = 250
+
+
+class JourneyThemeViewSet(SnippetViewSet):
+    model = JourneyTheme
+    icon = "tag"
+    menu_label = _("Journey themes")
+    list_display = ["name", "slug"]
+
+
+register_snippet(SafeguardingViewSetGroup)
+register_snippet(JourneyThemeViewSet)
