@@ -52,7 +52,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("members/", include("members.urls")),
-    path("human-journeys/your-story/", include("journeys.urls")),
+    path("storyteller/", include("journeys.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
