@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from home.factories import HomePageFactory, ImageFactory, StandardPageFactory
 from members.models import Organisation
 from news.factories import BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
+from tests.smtp import smtp, smtp_controller, smtp_down  # noqa: F401  (fixtures for every test)
 
 # Factories draw names and dates from sequences and Faker: seed them so failures repeat.
 factory.random.reseed_random("imix-tests")
