@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -23,3 +24,9 @@ class FunderViewSet(SnippetViewSet):
 
 register_snippet(NavigationMenuViewSet)
 register_snippet(FunderViewSet)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_quarantined_images(images, request):
+    """An image taken off the site with a withdrawn story must not be picked again for another page."""
+    return images.filter(quarantined_at__isnull=True)

@@ -1,4 +1,10 @@
 """Public URLs of Human Journeys outside the page tree: the storyteller's private link."""
 
+from django.urls import path
+
+from .storyteller import storyteller_view
+
 app_name = "journeys"
-urlpatterns = []
+urlpatterns = [
+    path("<str:token>/", storyteller_view, name="storyteller"),
+]

@@ -1,18 +1,27 @@
 """The site's image model: exists from the first migration so image safety can be added to it in place."""
 
 import io
+import logging
 import os
+import secrets
 
 from PIL import Image
 
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
 from wagtail.images.models import Image as WagtailImage
 
 from home.image_safety import strip_metadata
+
+logger = logging.getLogger(__name__)
+
+# Where a quarantined original is kept, in the same storage. Neither the development media route nor the
+# production web server may ever serve this folder: the file is kept only so staff can recover it.
+QUARANTINE_FOLDER = "quarantine"
 
 
 class CustomImage(AbstractImage):
@@ -38,6 +47,54 @@ class CustomImage(AbstractImage):
         if self.file and not getattr(self.file, "_committed", True):
             self._strip_metadata()
         super().save(*args, **kwargs)
+
+    @property
+    def is_quarantined(self):
+        return self.quarantined_at is not None
+
+    def quarantine(self):
+        """Take the image off the site for good, whatever page or cache still points at it.
+
+        A withdrawn story's photos must stop being reachable at any address they were ever served from,
+        so every rendition (row and file) is deleted and the original moves to an unguessable path under
+        `quarantine/`, which is never served. Safe to call again: a second call finds nothing left to move.
+        """
+        storage = self.file.storage
+        for rendition in self.renditions.all():
+            if rendition.file.name:
+                try:
+                    storage.delete(rendition.file.name)
+                except OSError:
+                    logger.exception("Could not delete rendition file %s of image %s", rendition.file.name, self.pk)
+                    raise
+        self.renditions.all().delete()
+        self._prefetched_objects_cache = {}
+
+        old_name = self.file.name
+        if old_name and not old_name.startswith(QUARANTINE_FOLDER + "/"):
+            new_name = f"{QUARANTINE_FOLDER}/{secrets.token_urlsafe(16)}/{os.path.basename(old_name)}"
+            if storage.exists(old_name):
+                with storage.open(old_name, "rb") as original:
+                    new_name = storage.save(new_name, original)
+                storage.delete(old_name)
+                self.file.name = new_name
+            else:
+                # A previous attempt moved it and was rolled back: the old path is already empty.
+                logger.warning("Image %s: original %s was already gone when quarantined", self.pk, old_name)
+                self.file.name = new_name
+        self.quarantined_at = self.quarantined_at or timezone.now()
+        CustomImage.objects.filter(pk=self.pk).update(file=self.file.name, quarantined_at=self.quarantined_at)
+
+    def get_rendition(self, filter):
+        """A quarantined image has no renditions: the `{% image %}` tag shows nothing instead of failing."""
+        if self.is_quarantined:
+            raise SourceImageIOError(f"Image {self.pk} is quarantined")
+        return super().get_rendition(filter)
+
+    def get_renditions(self, *filters):
+        if self.is_quarantined:
+            raise SourceImageIOError(f"Image {self.pk} is quarantined")
+        return super().get_renditions(*filters)
 
     def _strip_metadata(self):
         clean = strip_metadata(self.file)
