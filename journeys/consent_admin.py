@@ -1,11 +1,510 @@
-"""Consent records in the admin, seen only by staff with the Safeguarding permissions."""
+"""Consent records and the Safeguarding review in the admin.
 
-from wagtail.snippets.views.snippets import SnippetViewSet
+Consent records hold a storyteller's real name, so every view of them answers only to staff with
+`journeys.view_consentrecord` (the Safeguarding group and superusers): anyone else gets a 403 page, not
+Wagtail's redirect to the dashboard, so a refusal is plain to see and to test. Nothing here is used by the
+public site.
 
-from .models import ConsentRecord
+For stories themselves the admin is steered towards the Safeguarding review: the "Publish" button is taken
+out of a story's action menu, a publish that gets through anyway (the create view, a hand-made request) is
+turned back with the reasons, bulk publishing refuses stories that have not passed review, and a refused
+approval is explained in the review dialog instead of ending in a bare 403.
+"""
+
+import datetime
+import json
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views.pages.edit import EditView as PageEditView
+from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.log_actions import log
+from wagtail.models import Collection, Locale
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, InspectView, SnippetViewSet
+
+from .models import ConsentRecord, JourneyPage
+from .panels import ConsentRecordStatusPanel
+from .safeguarding import consent_problems, publication_problems
+
+VIEW_PERMISSION = "journeys.view_consentrecord"
+CONSENT_FORMS_COLLECTION = "Consent forms"
+EXPIRES_SOON_DAYS = 14
+RENEWED_LOG_ACTION = "journeys.consent_renewed"
+
+
+# --- Who may see consent records -------------------------------------------------------------------------
+
+
+class ConsentPermissionPolicy(ModelPermissionPolicy):
+    """Every action on a consent record needs the view permission too, and a live story keeps its record.
+
+    Without the view permission, an "add" permission given by mistake would open a form that lists the
+    stories and invites a real name. Deleting the record of a live story would leave it on the site with no
+    consent on file; withdraw the consent first (which takes the story down).
+    """
+
+    def user_has_permission(self, user, action):
+        return user.has_perm(VIEW_PERMISSION) and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete" and instance.journey_id and instance.journey.live:
+            return False
+        return self.user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions, **kwargs):
+        return super().users_with_any_permission(actions, **kwargs) & super().users_with_permission("view")
+
+
+register_permission_policy(ConsentRecord, ConsentPermissionPolicy(ConsentRecord))
+
+
+def forbidden(request):
+    response = TemplateResponse(
+        request,
+        "journeys/admin/consent_forbidden.html",
+        {"page_title": _("Consent records"), "header_title": _("Consent records")},
+        status=403,
+    )
+    return response
+
+
+def require_consent_access(view):
+    """A 403 page for staff without the view permission, before the view runs at all."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PERMISSION):
+            return forbidden(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# --- The form --------------------------------------------------------------------------------------------
+
+
+def consent_forms_collection():
+    """The collection created by migration 0002, looked up by name (it may be moved in the tree)."""
+    return Collection.objects.filter(name=CONSENT_FORMS_COLLECTION).first()
+
+
+def is_in_consent_forms(document):
+    collection = consent_forms_collection()
+    if collection is None or document.collection_id is None:
+        return False
+    return document.collection_id == collection.pk or document.collection.is_descendant_of(collection)
+
+
+def journeys_needing_consent(current_id=None):
+    """Stories in the site's default language with no consent record yet: one record per story, on the
+    source page, shared by its translations."""
+    without_record = Q(consent_record__isnull=True)
+    if current_id:
+        without_record |= Q(pk=current_id)
+    return (
+        JourneyPage.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
+        .filter(without_record)
+        .order_by("title")
+    )
+
+
+class JourneyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, page):
+        state = _("live") if page.live else _("draft")
+        return _("%(title)s (%(state)s)") % {"title": page.title, "state": state}
+
+
+class ConsentRecordForm(WagtailAdminModelForm):
+    """The consent record's form: only stories that still need a record, dates in order, the signed form
+    kept where only the Safeguarding group can open it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "journey" in self.fields:
+            old = self.fields["journey"]
+            self.fields["journey"] = JourneyChoiceField(
+                queryset=journeys_needing_consent(self.instance.journey_id),
+                label=old.label,
+                help_text=_(
+                    "Only stories in the site's main language without a consent record are listed: "
+                    "translations share the record of the original story."
+                ),
+                empty_label=_("Choose a story"),
+                initial=old.initial,
+                widget=forms.Select,
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and self.instance.status == ConsentRecord.Status.WITHDRAWN:
+            raise ValidationError(
+                _("This consent was withdrawn. The record is kept as it was; ask the storyteller for a new consent.")
+            )
+        consent_date = cleaned_data.get("consent_date")
+        valid_until = cleaned_data.get("valid_until")
+        if consent_date and valid_until and valid_until <= consent_date:
+            self.add_error(
+                "valid_until",
+                _("The expiry or review date must be after the date of consent (%(date)s).")
+                % {"date": formats.date_format(consent_date)},
+            )
+        document = cleaned_data.get("signed_form")
+        if document is not None and not is_in_consent_forms(document):
+            self.add_error(
+                "signed_form",
+                _(
+                    "This document is in the “%(collection)s” collection, where other staff can open it. Upload "
+                    "signed consent forms to the “%(consent_forms)s” collection, which only the Safeguarding "
+                    "group can open."
+                )
+                % {"collection": document.collection.name, "consent_forms": CONSENT_FORMS_COLLECTION},
+            )
+        return cleaned_data
+
+
+# --- The views -------------------------------------------------------------------------------------------
+
+
+def expires_soon(record, today=None):
+    today = today or timezone.localdate()
+    return record.status == ConsentRecord.Status.ACTIVE and today <= record.valid_until <= today + datetime.timedelta(
+        days=EXPIRES_SOON_DAYS
+    )
+
+
+class ValidUntilColumn(Column):
+    """The expiry date, marked when it is within two weeks (staff have that long to renew) or past."""
+
+    cell_template_name = "journeys/admin/consent_valid_until_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["expires_soon"] = expires_soon(instance)
+        context["past"] = instance.has_expired()
+        return context
+
+
+class ConsentIndexView(IndexView):
+    def get_edit_url(self, instance):
+        # A withdrawn record is read, never edited: its title links to the inspect view.
+        if instance.status == ConsentRecord.Status.WITHDRAWN:
+            return None
+        return super().get_edit_url(instance)
+
+
+class ConsentCreateView(CreateView):
+    def get_initial_form_instance(self):
+        """The status panel's "Add a consent record" link names the story: start from it."""
+        instance = super().get_initial_form_instance()
+        journey_id = self.request.GET.get("journey", "")
+        if journey_id.isdigit() and journeys_needing_consent().filter(pk=journey_id).exists():
+            instance.journey_id = int(journey_id)
+        return instance
+
+
+class ConsentEditView(EditView):
+    def dispatch(self, request, *args, **kwargs):
+        if self.object.status == ConsentRecord.Status.WITHDRAWN:
+            messages.warning(
+                request,
+                _(
+                    "This consent was withdrawn, so its record cannot be edited back into use. Ask the "
+                    "storyteller for a new consent if they want the story published again."
+                ),
+            )
+            return redirect(self.get_inspect_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_inspect_url(self):
+        return reverse(ConsentRecord.snippet_viewset.get_url_name("inspect"), args=[self.object.pk])
+
+    def save_instance(self):
+        """Renewal: an expired record given a future date is active again, and the renewal is logged."""
+        instance = self.form.instance
+        self.renewed = instance.status == ConsentRecord.Status.EXPIRED and not instance.has_expired()
+        if self.renewed:
+            instance.status = ConsentRecord.Status.ACTIVE
+        instance = super().save_instance()
+        if self.renewed:
+            log(
+                instance,
+                RENEWED_LOG_ACTION,
+                user=self.request.user,
+                data={"valid_until": instance.valid_until.isoformat()},
+            )
+        return instance
+
+    def get_success_message(self):
+        if getattr(self, "renewed", False):
+            return _(
+                "The consent is renewed until %(date)s. The story was taken down when it expired: submit it to "
+                "the Safeguarding review to publish it again."
+            ) % {"date": formats.date_format(self.object.valid_until)}
+        return super().get_success_message()
+
+
+class ConsentInspectView(InspectView):
+    template_name = "journeys/admin/consent_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record"] = self.object
+        context["is_withdrawn"] = self.object.status == ConsentRecord.Status.WITHDRAWN
+        context["problems"] = consent_problems(self.object.journey) if self.object.journey_id else []
+        return context
 
 
 class ConsentRecordViewSet(SnippetViewSet):
     model = ConsentRecord
     icon = "form"
-    list_display = ["__str__", "status", "valid_until"]
+    menu_label = gettext_lazy("Consent records")
+    index_view_class = ConsentIndexView
+    add_view_class = ConsentCreateView
+    edit_view_class = ConsentEditView
+    inspect_view_class = ConsentInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "journey__title",
+        StatusTagColumn(
+            "get_status_display",
+            label=gettext_lazy("Status"),
+            sort_key="status",
+            primary=lambda record: record.status == ConsentRecord.Status.ACTIVE,
+        ),
+        ValidUntilColumn("valid_until", label=gettext_lazy("Valid until"), sort_key="valid_until"),
+        Column(
+            "channels",
+            label=gettext_lazy("Channels"),
+            accessor=lambda record: ", ".join(str(channel) for channel in record.channels),
+        ),
+        "identity_level",
+    ]
+    list_filter = ["status"]
+    search_fields = ["journey__title", "storyteller_name"]
+    search_backend_name = None
+    ordering = ["valid_until"]
+    list_per_page = 50
+    inspect_view_fields = [
+        "journey",
+        "storyteller_name",
+        "guardian_name",
+        "identity_level",
+        "consent_date",
+        "valid_until",
+        "collected_by",
+        "signed_form",
+        "covers_website",
+        "covers_social_media",
+        "covers_press",
+        "covers_funder_reports",
+        "notes",
+        "status",
+        "taken_down_at",
+        "taken_down_by",
+        "take_down_source",
+        "take_down_reason",
+    ]
+    edit_handler = ObjectList(
+        [ConsentRecordStatusPanel(), *ConsentRecord.panels],
+        base_form_class=ConsentRecordForm,
+    )
+
+    def get_queryset(self, request):
+        return ConsentRecord.objects.select_related("journey")
+
+    def construct_view(self, view_class, **kwargs):
+        return require_consent_access(super().construct_view(view_class, **kwargs))
+
+
+@hooks.register("register_log_actions")
+def register_consent_log_actions(actions):
+    actions.register_action(RENEWED_LOG_ACTION, gettext_lazy("Renew consent"), gettext_lazy("Consent renewed"))
+
+
+# --- Publishing stories: only through the Safeguarding review ---------------------------------------------
+
+
+def is_story(page):
+    return page is not None and issubclass(page.specific_class or type(page), JourneyPage)
+
+
+@hooks.register("construct_page_action_menu")
+def remove_publish_from_stories(menu_items, request, context):
+    """Stories are published by passing the review: "Submit to Safeguarding review" is the way."""
+    if is_story(context.get("page")) or is_story_model(context.get("parent_page"), request):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+def is_story_model(parent_page, request):
+    """On the create view the menu has no page yet: the URL names the model being created."""
+    if parent_page is None:
+        return False
+    match = getattr(request, "resolver_match", None)
+    kwargs = match.kwargs if match else {}
+    return (kwargs.get("content_type_app_name"), kwargs.get("content_type_model_name")) == (
+        "journeys",
+        "journeypage",
+    )
+
+
+@hooks.register("before_publish_page")
+def refuse_unreviewed_publication(request, page):
+    """A second line behind the missing button: the edits are already saved as a draft, so nothing typed is
+    lost; the editor is sent back to the story with every reason it cannot go live."""
+    if not is_story(page):
+        return None
+    page = page.specific
+    problems = publication_problems(page, page.get_latest_revision())
+    if not problems:
+        return None
+    messages.error(request, _("“%(title)s” was saved as a draft, not published.") % {"title": page.title})
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def stories_to_bulk_publish(objects, include_descendants):
+    stories = [page.specific for page in objects if is_story(page)]
+    if include_descendants:
+        for page in objects:
+            stories.extend(JourneyPage.objects.descendant_of(page).not_live())
+    return stories
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_unreviewed_stories(request, action_type, objects, action_class_instance):
+    """Bulk publish would otherwise stop with a server error at the first story the guard refuses."""
+    if action_type != "publish":
+        return None
+    form = getattr(action_class_instance, "cleaned_form", None)
+    include_descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    refused = [
+        story
+        for story in stories_to_bulk_publish(objects, include_descendants)
+        if publication_problems(story, story.get_latest_revision())
+    ]
+    if not refused:
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was published. Stories go live only by passing the Safeguarding review, and these have not: "
+            "%(titles)s."
+        )
+        % {"titles": ", ".join(f"“{story.title}”" for story in refused)},
+    )
+    return redirect(action_class_instance.next_url)
+
+
+# --- The Safeguarding review: refusals explained where the reviewer is looking -------------------------
+
+
+def refusal_message(refusal):
+    return str(refusal) or _("The Safeguarding review could not be approved.")
+
+
+def review_context(task_state):
+    """What the approve dialog shows above the checklist: the consent for the revision under review."""
+    page = task_state.revision.as_object()
+    return {
+        "consent": ConsentRecord.objects.for_page(page),
+        "consent_problems": consent_problems(page),
+        "reviewed_page": page,
+    }
+
+
+class StoryWorkflowActionView(WorkflowActionView):
+    """Wagtail's workflow action view, except that a refused approval (consent expired since the dialog
+    opened, a missing tick) comes back as the dialog with the reason, or as a message, not a 403."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**review_context(self.task_state), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                return super().post(request, *args, **kwargs)
+        except PermissionDenied as refusal:
+            return self.refused(request, refusal)
+
+    def refused(self, request, refusal):
+        if self.form_class and request.headers.get("x-requested-with") == "XMLHttpRequest":
+            form = self.form_class(request.POST)
+            form.is_valid()
+            form.add_error(None, refusal_message(refusal))
+            return self.render_modal_form(request, form)
+        messages.error(request, refusal_message(refusal))
+        return redirect(self.redirect_url)
+
+
+class StoryCollectWorkflowActionDataView(CollectWorkflowActionDataView):
+    """The editor's "approve" dialog checks the consent too, so the reviewer sees a refusal in the dialog
+    rather than after the page form is sent."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**review_context(self.task_state), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = self.form_class(request.POST) if self.form_class else None
+        if self.action_name == "approve" and form is not None and form.is_valid():
+            try:
+                self.task.check_approval(self.task_state, request.user, form.cleaned_data)
+            except PermissionDenied as refusal:
+                form.add_error(None, refusal_message(refusal))
+                return self.render_modal_form(request, form)
+        return super().post(request, *args, **kwargs)
+
+
+class StoryEditView(PageEditView):
+    """The page editor for stories: a refused approval keeps what the reviewer typed and says why."""
+
+    def perform_workflow_action(self):
+        task_state = self.page.current_workflow_task_state
+        task = self.page.current_workflow_task
+        if self.workflow_action == "approve" and hasattr(task, "check_approval"):
+            extra = self.request.POST.get("workflow-action-extra-data", "{}")
+            try:
+                task.check_approval(task_state, self.request.user, json.loads(extra))
+            except (PermissionDenied, ValueError) as refusal:
+                messages.error(self.request, refusal_message(refusal))
+                self.has_unsaved_changes = True
+                return self.render_to_response(self.get_context_data())
+        try:
+            with transaction.atomic():
+                return super().perform_workflow_action()
+        except PermissionDenied as refusal:
+            messages.error(self.request, refusal_message(refusal))
+            return self.redirect_and_remain()
+
+
+class JourneyPageViewSet(PageViewSet):
+    model = JourneyPage
+    parent_models = []  # the index's listing stays Wagtail's: it also holds the "Share your journey" page
+    edit_view_class = StoryEditView
+    workflow_action_view_class = StoryWorkflowActionView
+    collect_workflow_action_data_view_class = StoryCollectWorkflowActionDataView
+
+
+@hooks.register("register_admin_viewset")
+def register_journey_page_viewset():
+    return JourneyPageViewSet("journey_pages")

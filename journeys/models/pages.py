@@ -27,6 +27,7 @@ from wagtail.search import index
 from home.models import BasePage, ListingIndexMixin
 from home.pagination import paginate
 from journeys.blocks import JourneyStoryBlock
+from journeys.panels import SafeguardingStatusPanel
 
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
@@ -234,6 +235,7 @@ class JourneyPage(BasePage):
     story = StreamField(JourneyStoryBlock())
 
     content_panels = [
+        SafeguardingStatusPanel(),
         *Page.content_panels,
         FieldPanel("introduction"),
         MultiFieldPanel(

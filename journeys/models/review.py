@@ -92,6 +92,13 @@ class SafeguardingReviewTask(AbstractGroupApprovalTask):
             return SafeguardingChecklistForm
         return super().get_form_for_action(action)
 
+    def get_template_for_action(self, action):
+        """The approve dialog shows the consent and its problems above the checklist, so the reviewer sees
+        why approval would be refused before ticking anything."""
+        if action == "approve":
+            return "journeys/admin/review_approve_modal.html"
+        return super().get_template_for_action(action)
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if self._user_in_groups(user):
             return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
