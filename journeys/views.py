@@ -1,5 +1,88 @@
-"""The "Share your journey" form."""
+"""The "Share your journey" form, served by ShareJourneyPage.
+
+The page is never cached, by the browser or anything between: a story half-typed on a shared computer must
+not be found again with the Back button, and neither must the thank-you page with its reference. After a
+successful send the visitor is redirected (POST/redirect/GET), so reloading never sends the story twice; the
+reference travels in the session, and is shown once.
+"""
+
+import hashlib
+
+from axes.helpers import get_client_ip_address
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+
+from .forms import ShareJourneyForm
+from .submissions import save_submission
+
+RATE_LIMIT_WINDOW = 60 * 60
+SENT_PARAMETER = "sent"
+SESSION_REFERENCE_KEY = "journeys:submission-reference"
+
+
+def _rate_limit_key(request):
+    address = get_client_ip_address(request) or "unknown"
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    return f"journeys:submissions-from:{digest}"
+
+
+def _over_rate_limit(request):
+    return cache.get(_rate_limit_key(request), 0) >= settings.JOURNEYS_SUBMISSIONS_PER_HOUR
+
+
+def _count_submission(request):
+    key = _rate_limit_key(request)
+    if not cache.add(key, 1, RATE_LIMIT_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, RATE_LIMIT_WINDOW)
+
+
+def thanks_url(page, request):
+    return f"{page.get_url(request)}?{SENT_PARAMETER}=1"
+
+
+def _never_cached(response):
+    add_never_cache_headers(response)
+    return response
 
 
 def serve_share_journey_page(page, request):
-    raise NotImplementedError
+    if request.method not in ("GET", "HEAD", "POST"):
+        return _never_cached(HttpResponseNotAllowed(["GET", "POST"]))
+    if request.method != "POST" and request.GET.get(SENT_PARAMETER):
+        context = page.get_context(request)
+        context["reference"] = request.session.pop(SESSION_REFERENCE_KEY, None)
+        return _never_cached(TemplateResponse(request, page.landing_template, context))
+
+    rate_limited = False
+    if request.method == "POST":
+        form = ShareJourneyForm(request.POST, request.FILES)
+        if form.is_spam:
+            # Robots get the same answer as people, and nothing is saved or sent.
+            return _never_cached(HttpResponseRedirect(thanks_url(page, request)))
+        if _over_rate_limit(request):
+            rate_limited = True
+        elif form.is_valid():
+            _count_submission(request)
+            submission = save_submission(form.submission_fields(), form.clean_photos_list)
+            request.session[SESSION_REFERENCE_KEY] = submission.reference
+            return _never_cached(HttpResponseRedirect(thanks_url(page, request)))
+    else:
+        form = ShareJourneyForm()
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "rate_limited": rate_limited,
+            "photos_lost": form.photos_chosen if (form.is_bound and (rate_limited or form.errors)) else 0,
+            "max_photos": settings.JOURNEYS_SUBMISSION_MAX_PHOTOS,
+        }
+    )
+    status = 429 if rate_limited else (400 if form.is_bound else 200)
+    return _never_cached(TemplateResponse(request, page.get_template(request), context, status=status))
