@@ -26,6 +26,8 @@ from home.demo_content.documents import annual_review_summary_pdf
 from home.demo_content.illustrations import HERO
 from home.demo_content.seeder import DemoContentError, validate_streams
 from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
+from journeys.demo_content import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL
+from journeys.models import ConsentRecord, JourneyIndexPage, JourneyPage
 from members.access import is_member
 from members.demo_content import (
     APPLICANT_EMAIL,
@@ -152,12 +154,17 @@ class TestSeededSite:
     def test_every_page_is_published_through_a_revision(self):
         pages = Page.objects.filter(depth__gt=1)
         assert pages.count() >= 1 + 8 + 1 + 10
-        for page in pages:
+        # The demo's two stories whose consent expired or was withdrawn were published, then taken down.
+        taken_down = JourneyPage.objects.exclude(consent_record__status=ConsentRecord.Status.ACTIVE)
+        assert taken_down.count() == 2
+        for page in pages.exclude(pk__in=taken_down.values("pk")):
             assert page.live, page
             assert page.live_revision_id is not None, page
             assert page.first_published_at and page.last_published_at, page
             assert not page.has_unpublished_changes, page
-        page_apps = ["home", "news", "briefings", "toolkits"]
+        for page in taken_down:
+            assert not page.live and page.first_published_at, page
+        page_apps = ["home", "news", "briefings", "toolkits", "journeys"]
         assert Revision.objects.filter(content_type__app_label__in=page_apps).count() == pages.count()
 
     def test_content_passes_model_and_block_validation_and_body_images_have_alt_text(self):
@@ -257,6 +264,12 @@ class TestSeededSite:
         assert len(home.hero_call_to_action) == 1
         assert isinstance(home.featured_page.specific, BlogPage)
         assert home.news_index.specific_class is BlogIndexPage
+        assert home.journeys_index.specific_class is JourneyIndexPage
+        assert [page.title for page in home.build_sections()["journey_pages"]] == [
+            "From night shifts to my own bakery",
+            "English at the kitchen table",
+            "The team that found me",
+        ]
         calls = {block.value["heading"]: block.value["link"] for block in home.calls_to_action}
         assert set(calls) == {"Join the network", "Get support"}
         assert all(link.href() for link in calls.values())
@@ -395,6 +408,7 @@ class TestSeededSite:
             f"  Admin login: {ADMIN_EMAIL} / {DEFAULT_ADMIN_PASSWORD}",
             f"  Member login: {MEMBER_EMAIL} / {DEFAULT_MEMBER_PASSWORD}",
             f"  Pending applicant login: {APPLICANT_EMAIL} / {DEFAULT_APPLICANT_PASSWORD}",
+            f"  Safeguarding login: {SAFEGUARDING_EMAIL} / {DEFAULT_SAFEGUARDING_PASSWORD}",
         ]
         before = row_counts()
         seed()
@@ -408,7 +422,12 @@ class TestSeededSite:
         assert not get_user_model().objects.filter(email=ADMIN_EMAIL).exists()
         assert not get_user_model().objects.filter(email__in=[MEMBER_EMAIL, APPLICANT_EMAIL]).exists()
         assert "only made when DEBUG is on" in output
-        assert DEFAULT_ADMIN_PASSWORD not in seed("--print-logins")
+        logins = seed("--print-logins")
+        assert DEFAULT_ADMIN_PASSWORD not in logins
+        # The demo stories' Safeguarding reviewer exists, but nobody can sign in as it.
+        reviewer = get_user_model().objects.get(email=SAFEGUARDING_EMAIL)
+        assert not reviewer.has_usable_password()
+        assert SAFEGUARDING_EMAIL not in logins
 
     def test_admin_password_comes_from_the_environment(self, settings, monkeypatch):
         settings.DEBUG = True
