@@ -5,6 +5,7 @@ notes, and may turn it into a draft story. Photos are shown through a view that 
 request and forbids caching: their files live in a folder that is never served by path.
 """
 
+import functools
 import io
 import mimetypes
 
@@ -173,6 +174,23 @@ def make_draft_view(request, pk):
     )
 
 
+def forbidden_when_denied(view):
+    """Answer a refusal with a plain 403 page.
+
+    Wagtail turns a refusal into a redirect to the dashboard, which reads, in logs and to scripts, like
+    the request worked. Whoever is refused here is refused clearly, and nothing about the submission shows.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return TemplateResponse(request, "journeys/admin/submission_forbidden.html", status=403)
+
+    return wrapped
+
+
 class NotifiedColumn(BooleanColumn):
     """Yes or no: was Safeguarding emailed about it? A "no" means the mail server has not taken it yet."""
 
@@ -239,11 +257,14 @@ class StorySubmissionViewSet(SnippetViewSet):
         return StorySubmission.objects.all()
 
     def get_urlpatterns(self):
-        return [
+        patterns = [
             *super().get_urlpatterns(),
             path("photo/<int:pk>/", photo_view, name="photo"),
             path("make-draft/<int:pk>/", make_draft_view, name="make_draft"),
         ]
+        for pattern in patterns:
+            pattern.callback = forbidden_when_denied(pattern.callback)
+        return patterns
 
 
 @hooks.register("register_snippet_listing_buttons")
