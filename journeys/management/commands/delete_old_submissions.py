@@ -16,6 +16,10 @@ from journeys.models import StorySubmission, StorySubmissionPhoto
 from journeys.models.submissions import delete_photo_files
 
 
+def counted(number, noun):
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 class Command(BaseCommand):
     help = "Delete submissions that did not become a story and are older than the retention period, photos included."
 
@@ -43,11 +47,14 @@ class Command(BaseCommand):
             photos = list(StorySubmissionPhoto.objects.filter(submission_id__in=submission_ids))
             if dry_run:
                 self.stdout.write(
-                    f"Would delete {len(submission_ids)} submissions and {len(photos)} photos "
+                    f"Would delete {counted(len(submission_ids), 'submission')} and {counted(len(photos), 'photo')} "
                     f"older than {days} days (dry run: nothing deleted)."
                 )
                 return
             StorySubmission.objects.filter(pk__in=submission_ids).delete()
         # Files go once the rows are gone: a failed delete must not leave submissions without their photos.
         delete_photo_files(photos)
-        self.stdout.write(f"Deleted {len(submission_ids)} submissions and {len(photos)} photos older than {days} days.")
+        self.stdout.write(
+            f"Deleted {counted(len(submission_ids), 'submission')} and {counted(len(photos), 'photo')} "
+            f"older than {days} days."
+        )
