@@ -30,6 +30,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views.pages.create import CreateView as PageCreateView
 from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
@@ -367,6 +368,13 @@ def is_story_model(parent_page, request):
     )
 
 
+def refuse_with_reasons(request, page, problems):
+    messages.error(request, _("“%(title)s” was saved as a draft, not published.") % {"title": page.title})
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 @hooks.register("before_publish_page")
 def refuse_unreviewed_publication(request, page):
     """A second line behind the missing button: the edits are already saved as a draft, so nothing typed is
@@ -375,12 +383,7 @@ def refuse_unreviewed_publication(request, page):
         return None
     page = page.specific
     problems = publication_problems(page, page.get_latest_revision())
-    if not problems:
-        return None
-    messages.error(request, _("“%(title)s” was saved as a draft, not published.") % {"title": page.title})
-    for problem in problems:
-        messages.error(request, problem)
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    return refuse_with_reasons(request, page, problems) if problems else None
 
 
 def stories_to_bulk_publish(objects, include_descendants):
@@ -497,9 +500,23 @@ class StoryEditView(PageEditView):
             return self.redirect_and_remain()
 
 
+class StoryCreateView(PageCreateView):
+    """A new story has had no review, so "Publish" saves it as a draft and says why it is not live.
+
+    Wagtail's create view adds a page to the tree already live when publishing, which the guard in
+    `journeys.safeguarding` refuses before any hook runs: everything typed would be lost to a 403.
+    """
+
+    def publish_action(self):
+        self.save_action()
+        page = self.page.specific
+        return refuse_with_reasons(self.request, page, publication_problems(page, page.get_latest_revision()))
+
+
 class JourneyPageViewSet(PageViewSet):
     model = JourneyPage
     parent_models = []  # the index's listing stays Wagtail's: it also holds the "Share your journey" page
+    add_view_class = StoryCreateView
     edit_view_class = StoryEditView
     workflow_action_view_class = StoryWorkflowActionView
     collect_workflow_action_data_view_class = StoryCollectWorkflowActionDataView
