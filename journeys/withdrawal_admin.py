@@ -70,7 +70,7 @@ class StorytellerRequestViewSet(SnippetViewSet):
     icon = "warning"
     menu_label = gettext_lazy("Storyteller requests")
     list_display = [
-        Column("kind", label=gettext_lazy("Request"), accessor="get_kind_display"),
+        "__str__",
         Column("consent", label=gettext_lazy("Story")),
         DateColumn("created_at", label=gettext_lazy("Sent")),
         DateColumn("staff_notified_at", label=gettext_lazy("Staff emailed")),
