@@ -35,7 +35,7 @@ from journeys.factories import (
     publish_through_review,
 )
 from journeys.models import ConsentRecord, JourneyPage, JourneyTheme, StorySubmission, StorySubmissionPhoto
-from journeys.models.review import SAFEGUARDING_GROUP
+from journeys.models.review import SAFEGUARDING_GROUP, is_safeguarder
 from journeys.withdrawal import take_down_story, withdraw_consent
 
 from .stories import (
@@ -69,7 +69,10 @@ def ensure_reviewer(seeder):
         user = user_model.objects.create_user(
             email=SAFEGUARDING_EMAIL, password=None, first_name="Demo", last_name="Safeguarding lead"
         )
-        user.groups.add(Group.objects.get(name=SAFEGUARDING_GROUP))
+        group = Group.objects.filter(name=SAFEGUARDING_GROUP).first()
+        if group is None:
+            raise DemoContentError(f"The {SAFEGUARDING_GROUP} group is missing: run manage.py migrate.")
+        user.groups.add(group)
         seeder.record(user)
         if settings.DEBUG:
             seeder.notes.append(f"Created the demo Safeguarding reviewer {SAFEGUARDING_EMAIL}.")
@@ -172,6 +175,11 @@ def ensure_journey(seeder, index, journey, themes, reviewer, today):
     if page is not None:
         seeder.pages[f"journeys/{journey.slug}"] = page
         return page
+    if not is_safeguarder(reviewer):
+        raise DemoContentError(
+            f"{reviewer.email} must be an active member of the {SAFEGUARDING_GROUP} group to review the demo "
+            f"story {journey.slug!r}."
+        )
     page = JourneyPageFactory(
         parent=index,
         title=journey.title,

@@ -196,6 +196,20 @@ class TestJourneysDemo:
         assert JourneyPage.objects.count() == pages + 1
         assert again.live and has_passed_review(again.live_revision)
 
+    def test_an_existing_home_page_is_pointed_at_a_new_journeys_index_and_published(self):
+        JourneyIndexPage.objects.get().delete()
+        home = HomePage.objects.get()
+        assert home.journeys_index_id is None
+
+        seed()
+
+        home.refresh_from_db()
+        index = JourneyIndexPage.objects.get()
+        assert home.journeys_index_id == index.pk
+        assert home.live and not home.has_unpublished_changes
+        assert home.live_revision.as_object().journeys_index_id == index.pk
+        assert JourneyPage.objects.child_of(index).live().count() >= 5
+
     def test_the_safeguarding_login_is_printed_only_in_development(self, settings):
         settings.DEBUG = False
         reviewer = get_user_model().objects.get(email=SAFEGUARDING_EMAIL)
