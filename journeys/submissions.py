@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -93,6 +94,21 @@ def queue_notification(submission_id):
         logger.exception("Could not queue the notification of story submission %s", submission_id)
         return False
     return True
+
+
+# --- Removing photo files ---------------------------------------------------------------------------------
+
+
+def remove_photo_file(sender, instance, **kwargs):
+    """However a photo row goes (a submission deleted in the admin, one by one or in bulk, takes its photos
+    with it by cascade, which never calls `StorySubmissionPhoto.delete()`), its file goes too, once the
+    deletion is committed: a rolled-back delete must not leave a submission without its pictures."""
+    storage, name = instance.file.storage, instance.file.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+post_delete.connect(remove_photo_file, sender=StorySubmissionPhoto, dispatch_uid="journeys-remove-submission-photo")
 
 
 # --- Notifying Safeguarding -------------------------------------------------------------------------------

@@ -256,3 +256,21 @@ def test_second_index_in_the_tree_is_not_chosen_over_the_first(
     safeguarder_client.post(make_draft_url(submission))
 
     assert re.match(r"^/home/human-journeys/", JourneyPage.objects.get().url_path)
+
+
+def test_deleting_a_submission_in_the_admin_removes_its_photo_files(
+    safeguarder_client, submission, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    photos = [add_photo(submission), add_photo(submission)]
+    other = StorySubmissionFactory()
+    other_photo = add_photo(other)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = safeguarder_client.post(f"{BASE}delete/{submission.pk}/")
+
+    assert response.status_code == 302
+    assert not StorySubmission.objects.filter(pk=submission.pk).exists()
+    assert not any(default_storage.exists(photo.file.name) for photo in photos)
+    assert default_storage.exists(other_photo.file.name)
