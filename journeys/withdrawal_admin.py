@@ -122,7 +122,8 @@ def mark_handled_view(request, pk, viewset):
             "storyteller_request": storyteller_request,
             "index_url": index_url,
             "inspect_url": reverse(viewset.get_url_name("inspect"), args=[pk]),
-            "withdraw_url": reverse("journeys_withdraw_consent", args=[storyteller_request.consent_id]),
+            "withdraw_url": reverse("journeys_withdraw_consent", args=[storyteller_request.consent_id])
+            + "?source=storyteller",
         },
     )
 
@@ -165,7 +166,9 @@ def withdraw_view(request, pk):
         raise PermissionDenied
     consent = get_object_or_404(ConsentRecord.objects.select_related("journey"), pk=pk)
     edit_url = reverse(ConsentRecord.snippet_viewset.get_url_name("edit"), args=[pk])
-    form = WithdrawForm(request.POST or None)
+    # Coming from a storyteller's request, the source is already known.
+    initial_source = request.GET.get("source", ConsentRecord.Source.STAFF)
+    form = WithdrawForm(request.POST or None, initial={"source": initial_source})
     if request.method == "POST" and consent.status != ConsentRecord.Status.WITHDRAWN and form.is_valid():
         pages = withdraw_consent(
             consent, user=request.user, reason=form.cleaned_data["reason"], source=form.cleaned_data["source"]

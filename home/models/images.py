@@ -59,17 +59,13 @@ class CustomImage(AbstractImage):
         so every rendition (row and file) is deleted and the original moves to an unguessable path under
         `quarantine/`, which is never served. Safe to call again: a second call finds nothing left to move.
         """
-        storage = self.file.storage
         for rendition in self.renditions.all():
             if rendition.file.name:
-                try:
-                    storage.delete(rendition.file.name)
-                except OSError:
-                    logger.exception("Could not delete rendition file %s of image %s", rendition.file.name, self.pk)
-                    raise
+                rendition.file.storage.delete(rendition.file.name)
         self.renditions.all().delete()
         self._prefetched_objects_cache = {}
 
+        storage = self.file.storage
         old_name = self.file.name
         if old_name and not old_name.startswith(QUARANTINE_FOLDER + "/"):
             new_name = f"{QUARANTINE_FOLDER}/{secrets.token_urlsafe(16)}/{os.path.basename(old_name)}"

@@ -271,3 +271,15 @@ def test_only_the_safeguarding_group_reads_requests(client, editor, who, storyte
     )
     storyteller_request.refresh_from_db()
     assert storyteller_request.handled_at is None
+
+
+def test_a_link_cannot_flood_staff_with_requests(client, smtp, link, consent):
+    for _number in range(5):
+        assert client.post(link, {"kind": "anonymise"}).status_code == 302
+
+    response = client.post(link, {"kind": "withdraw", "message": MESSAGE})
+
+    assert response.status_code == 200
+    assert "several requests from you" in response.content.decode()
+    assert StorytellerRequest.objects.filter(consent=consent).count() == 5
+    assert len(smtp.messages) == 5
