@@ -137,6 +137,14 @@ class TestJourneysDemo:
         for part in consent.storyteller_name.split():
             assert part not in content
 
+    def test_the_index_page_lists_the_live_stories_and_none_taken_down(self, client):
+        response = client.get(JourneyIndexPage.objects.get().url)
+
+        assert response.status_code == 200
+        content = response.content.decode()
+        for page in JourneyPage.objects.all():
+            assert (page.title in content) is page.live, page
+
     def test_the_expired_story_was_taken_down_by_the_expiry_and_is_not_listed(self, client):
         page = story("a-garden-on-the-allotment")
         consent = ConsentRecord.objects.for_page(page)
