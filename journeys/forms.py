@@ -5,6 +5,10 @@ Everything a storyteller sends is checked here before anything is stored: a phot
 GPS position in a phone photo never reaches our storage. Name fields the chosen identity level does not use
 are dropped, so a name is not kept where the storyteller did not mean it to be shown.
 
+Every field that could identify the storyteller has `autocomplete="off"`, names included: many stories are
+sent from a shared or family device, and a browser that remembers a name and offers it to the next person
+would reveal who sent a story. Here that safety outweighs the convenience of autofill.
+
 Django 5.2 adds `aria-invalid` and `aria-describedby` to each widget; the shared template
 `members/includes/field.html` renders the ids they point at.
 """
@@ -126,6 +130,7 @@ class ShareJourneyForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("If you have one in mind. We can choose one with you."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     photos = MultiplePhotoField(
         label=_("Photos"),
@@ -147,13 +152,13 @@ class ShareJourneyForm(forms.Form):
         label=_("First name"),
         max_length=60,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     family_name = forms.CharField(
         label=_("Family name"),
         max_length=80,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     town = forms.CharField(
         label=_("Town or city"),

@@ -12,6 +12,7 @@ import mimetypes
 import django_filters
 from PIL import Image, ImageOps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -34,7 +35,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import home.image_safety  # noqa: F401  (registers the HEIC opener with Pillow)
 
 from .models import StorySubmission, StorySubmissionPhoto
-from .submissions import NoJourneyIndex, make_draft_story
+from .submissions import NoJourneyIndex, make_draft_story, queue_notification
 
 VIEW_PERMISSION = "journeys.view_storysubmission"
 CHANGE_PERMISSION = "journeys.change_storysubmission"
@@ -105,6 +106,7 @@ class SubmissionStoryPanel(Panel):
             viewset = StorySubmission.snippet_viewset
             context["submission"] = submission
             context["make_draft_url"] = reverse(viewset.get_url_name("make_draft"), args=[submission.pk])
+            context["notify_url"] = reverse(viewset.get_url_name("notify"), args=[submission.pk])
             context["can_make_draft"] = self.request.user.has_perm(CHANGE_PERMISSION)
             if submission.journey_id:
                 context["draft_url"] = reverse("wagtailadmin_pages:edit", args=[submission.journey_id])
@@ -191,6 +193,40 @@ def forbidden_when_denied(view):
     return wrapped
 
 
+def language_name(submission):
+    """A site language by its name; another language as the storyteller typed it."""
+    return dict(settings.LANGUAGES).get(submission.language, submission.language)
+
+
+def notify_view(request, pk):
+    """Email Safeguarding about a submission the mail server has not taken yet: GET asks, POST sends."""
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied
+    submission = get_object_or_404(StorySubmission, pk=pk)
+    edit_url = reverse(StorySubmission.snippet_viewset.get_url_name("edit"), args=[submission.pk])
+    if request.method == "POST":
+        if submission.staff_notified_at is not None:
+            messages.info(request, _("Safeguarding was already emailed about this submission."))
+        elif queue_notification(submission.pk):
+            submission.refresh_from_db()
+            if submission.staff_notified_at is not None:
+                messages.success(
+                    request,
+                    _("Safeguarding has been emailed about %(reference)s.") % {"reference": submission.reference},
+                )
+            else:
+                messages.warning(
+                    request,
+                    _("The email is queued; if the mail server is still down it will be tried again later."),
+                )
+        else:
+            messages.error(request, _("The email could not be queued. Try again in a few minutes."))
+        return redirect(edit_url)
+    return TemplateResponse(
+        request, "journeys/admin/submission_notify.html", {"submission": submission, "edit_url": edit_url}
+    )
+
+
 class NotifiedColumn(BooleanColumn):
     """Yes or no: was Safeguarding emailed about it? A "no" means the mail server has not taken it yet."""
 
@@ -210,7 +246,7 @@ class StorySubmissionViewSet(SnippetViewSet):
             label=gettext_lazy("Safeguarding emailed"),
             accessor=lambda obj: obj.staff_notified_at is not None,
         ),
-        Column("language", label=gettext_lazy("Language")),
+        Column("language", label=gettext_lazy("Language"), accessor=language_name),
     ]
     filterset_class = SubmissionFilterSet
     search_fields = ["reference"]
@@ -261,6 +297,7 @@ class StorySubmissionViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path("photo/<int:pk>/", photo_view, name="photo"),
             path("make-draft/<int:pk>/", make_draft_view, name="make_draft"),
+            path("notify/<int:pk>/", notify_view, name="notify"),
         ]
         for pattern in patterns:
             pattern.callback = forbidden_when_denied(pattern.callback)

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.utils import timezone
 
 from wagtail.models import Collection
@@ -274,3 +275,23 @@ def test_deleting_a_submission_in_the_admin_removes_its_photo_files(
     assert not StorySubmission.objects.filter(pk=submission.pk).exists()
     assert not any(default_storage.exists(photo.file.name) for photo in photos)
     assert default_storage.exists(other_photo.file.name)
+
+
+def test_email_safeguarding_now__sends_an_unsent_notification_once(safeguarder_client, safeguarder, editor, smtp):
+    unsent = StorySubmissionFactory(language="ar")
+    notify_url = f"{BASE}notify/{unsent.pk}/"
+    assert notify_url in safeguarder_client.get(edit_url(unsent)).content.decode()
+    assert "Arabic" in safeguarder_client.get(list_url()).content.decode()
+    editor_client = Client()
+    editor_client.force_login(editor)
+    assert editor_client.post(notify_url).status_code == 403
+    assert not smtp.messages
+
+    response = safeguarder_client.post(notify_url, follow=True)
+
+    unsent.refresh_from_db()
+    assert unsent.staff_notified_at is not None
+    assert smtp.recipients() == [safeguarder.email]
+    assert f"Safeguarding has been emailed about {unsent.reference}." in response.content.decode()
+    safeguarder_client.post(notify_url)
+    assert len(smtp.messages) == 1, "never emailed twice"
