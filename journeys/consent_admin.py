@@ -494,10 +494,20 @@ class StoryEditView(PageEditView):
                 return self.render_to_response(self.get_context_data())
         try:
             with transaction.atomic():
-                return super().perform_workflow_action()
+                response = super().perform_workflow_action()
         except PermissionDenied as refusal:
             messages.error(self.request, refusal_message(refusal))
             return self.redirect_and_remain()
+        if self.workflow_action == "approve" and self.has_content_changes:
+            # The approval was for the version under review; the reviewer's own changes are a new version.
+            messages.warning(
+                self.request,
+                _(
+                    "You approved the version that was submitted. Your changes are saved as a new version, which "
+                    "needs the Safeguarding review too before it goes live."
+                ),
+            )
+        return response
 
 
 class StoryCreateView(PageCreateView):
