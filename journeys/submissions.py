@@ -15,6 +15,7 @@ import contextlib
 import html
 import logging
 import re
+import secrets
 from datetime import timedelta
 
 from django_tasks import task
@@ -281,7 +282,9 @@ def photo_to_image(photo, number, submission, user):
         collection=photo_collection(),
         uploaded_by_user=user,
     )
-    image.file = ContentFile(content, name=f"submission-{submission.reference.lower()}-{number}.{extension}")
+    # A random file name: image files are served by their address, and a draft's photo must not be found by
+    # guessing one made from the submission's reference before Safeguarding has approved the story.
+    image.file = ContentFile(content, name=f"{secrets.token_hex(16)}.{extension}")
     image.save()
     return image
 

@@ -184,6 +184,7 @@ def test_make_draft__creates_a_draft_story_with_escaped_text_photos_and_only_the
         assert image.collection.name == "Human Journeys"
         assert image.contextual_alt_text == "" and not image.decorative, "staff write the alt text"
         assert image.uploaded_by_user == safeguarder
+        assert re.fullmatch(r"original_images/[0-9a-f]{32}\.jpg", image.file.name), "not guessable from the reference"
     assert Collection.objects.filter(name="Human Journeys").count() == 1
     assert page.get_latest_revision().as_object().title == "A winter in Leeds"
     submission.refresh_from_db()
