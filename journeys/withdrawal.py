@@ -110,6 +110,8 @@ def take_down_story(consent, *, status, source, user=None, reason=""):
     with transaction.atomic():
         consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
         pages = list(story_pages(consent).specific())
+        # Before unpublishing, while each page still knows its live revision.
+        image_ids = story_image_ids(pages)
         unpublished = []
         for page in pages:
             cancel_workflows(page, user)
@@ -120,9 +122,7 @@ def take_down_story(consent, *, status, source, user=None, reason=""):
             page.refresh_from_db(fields=["live", "live_revision", "has_unpublished_changes", "expired"])
             if unpublish(page, user):
                 unpublished.append(page)
-        for page in pages:
-            page.refresh_from_db()
-        for image in story_images(pages):
+        for image in get_image_model().objects.filter(pk__in=image_ids).order_by("pk"):
             image.quarantine()
 
         # A withdrawal is final: it replaces an expiry, and an expiry never softens a withdrawal.

@@ -320,3 +320,15 @@ def test_the_consent_listing_links_to_the_withdraw_and_link_pages(client, story,
         html = response.content.decode()
         assert withdraw_url(consent) in html
         assert reverse("journeys_storyteller_link", args=[consent.pk]) in html
+
+
+def test_images_of_the_live_version_and_of_an_unpublished_draft_are_both_taken_off(story, listing_image):
+    draft_image = ImageFactory(title="A new photo, not yet published", file__width=64, file__height=64)
+    story.listing_image = draft_image
+    story.save_revision()
+    assert JourneyPage.objects.get(pk=story.pk).listing_image_id == listing_image.pk, "the live version keeps its image"
+
+    withdraw_consent(ConsentRecord.objects.for_page(story), reason=REASON)
+
+    assert CustomImage.objects.get(pk=listing_image.pk).is_quarantined
+    assert CustomImage.objects.get(pk=draft_image.pk).is_quarantined
