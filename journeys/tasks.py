@@ -7,8 +7,9 @@ forwarded and kept for years, and the admin is where the details are safe.
 
 What was sent is recorded only after the mail server accepted it (`staff_notified_at`,
 `expiry_warning_sent_for`, an "expiry notice sent" log entry), so a failure is simply tried again by the
-next `manage.py check_consent_expiry`. The functions do the work and report; the tasks wrap them for the
-background queue.
+next `manage.py check_consent_expiry`, which calls the functions directly (it runs from cron, so it can
+wait for the mail server and report). A storyteller's request is emailed from the public view by the
+`notify_staff_of_request` task, so the storyteller never waits on the mail server.
 """
 
 import datetime
@@ -172,16 +173,6 @@ def send_expired_notices():
 def notify_staff_of_request(request_id):
     """Tell staff of a new request at once; if the mail server fails, the daily check sends it later."""
     notify_request(request_id)
-
-
-@task()
-def send_consent_emails():
-    """The daily emails of `check_consent_expiry`, for a queue worker to run."""
-    return {
-        "warned": send_expiry_warnings(),
-        "expired_notices": send_expired_notices(),
-        "requests": retry_request_notifications()[0],
-    }
 
 
 def enqueue(task_function, *args):

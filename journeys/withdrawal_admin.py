@@ -30,7 +30,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ConsentRecord, StorytellerRequest
-from .models.review import is_safeguarder
+from .models.review import SAFEGUARDING_GROUP, is_safeguarder
 from .storyteller import rotate_link_key, storyteller_url
 from .withdrawal import (
     EXPIRED_ACTION,
@@ -59,7 +59,7 @@ class SafeguardingOnlyPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions, **kwargs):
         users = super().users_with_any_permission([action for action in actions if action != "add"], **kwargs)
-        return users.filter(groups__name="Safeguarding", is_active=True).distinct()
+        return users.filter(groups__name=SAFEGUARDING_GROUP, is_active=True).distinct()
 
 
 register_permission_policy(StorytellerRequest, SafeguardingOnlyPolicy(StorytellerRequest))
