@@ -104,6 +104,11 @@ def test_listing__safeguarding_sees_reference_status_date_and_whether_they_were_
     assert "Safeguarding emailed" in html and "In review" in html
     assert untold.reference in unsent and told.reference not in unsent
     assert untold.reference in in_review and told.reference not in in_review
+    old = StorySubmissionFactory(created_at=timezone.now() - timezone.timedelta(days=30))
+    since_yesterday = safeguarder_client.get(
+        list_url(), {"created_at_from": (timezone.localdate() - timezone.timedelta(days=1)).isoformat()}
+    ).content.decode()
+    assert told.reference in since_yesterday and old.reference not in since_yesterday
     assert "I left my town" not in html, "the listing never shows the story"
 
 
