@@ -15,7 +15,7 @@ from wagtail.models import Locale, PageLogEntry
 
 from journeys.factories import JourneyPageFactory, SafeguarderFactory, approve_review, publish_through_review
 from journeys.models import ConsentRecord, JourneyPage
-from journeys.withdrawal import EXPIRED_ACTION
+from journeys.withdrawal import EXPIRED_ACTION, WITHDRAWN_ACTION, take_down_story, withdraw_consent
 from tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +184,17 @@ def test_an_expired_story_cannot_be_published_again_until_renewed(story, safegua
 
     with pytest.raises(PermissionDenied, match="expired"):
         approve_review(story, safeguarder)
+
+
+def test_withdrawing_an_expired_consent_makes_it_final(smtp, story, safeguarder):
+    set_valid_until(story, -1)
+    run()
+    consent = ConsentRecord.objects.get(journey=story)
+
+    withdraw_consent(consent, user=safeguarder, reason="The storyteller asked")
+    take_down_story(consent, status=ConsentRecord.Status.EXPIRED, source=ConsentRecord.Source.EXPIRY)
+
+    consent.refresh_from_db()
+    assert consent.status == ConsentRecord.Status.WITHDRAWN, "an expiry never softens a withdrawal"
+    assert consent.taken_down_by == safeguarder
+    assert PageLogEntry.objects.filter(page_id=story.pk, action=WITHDRAWN_ACTION).count() == 1
