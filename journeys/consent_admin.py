@@ -38,7 +38,14 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+)
 
 from .models import ConsentRecord, JourneyPage
 from .panels import ConsentRecordStatusPanel
@@ -215,7 +222,7 @@ class ConsentIndexView(IndexView):
 class ConsentCreateView(CreateView):
     def get_initial_form_instance(self):
         """The status panel's "Add a consent record" link names the story: start from it."""
-        instance = super().get_initial_form_instance()
+        instance = super().get_initial_form_instance() or self.model()
         journey_id = self.request.GET.get("journey", "")
         if journey_id.isdigit() and journeys_needing_consent().filter(pk=journey_id).exists():
             instance.journey_id = int(journey_id)
@@ -263,6 +270,20 @@ class ConsentEditView(EditView):
         return super().get_success_message()
 
 
+class ConsentDeleteView(DeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission_for_instance(request.user, "delete", self.object):
+            messages.error(
+                request,
+                _(
+                    "This story is on the site, so its consent record cannot be deleted. Withdraw the consent "
+                    "first: that takes the story down."
+                ),
+            )
+            return redirect(reverse(ConsentRecord.snippet_viewset.get_url_name("inspect"), args=[self.object.pk]))
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ConsentInspectView(InspectView):
     template_name = "journeys/admin/consent_inspect.html"
 
@@ -282,6 +303,7 @@ class ConsentRecordViewSet(SnippetViewSet):
     add_view_class = ConsentCreateView
     edit_view_class = ConsentEditView
     inspect_view_class = ConsentInspectView
+    delete_view_class = ConsentDeleteView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
