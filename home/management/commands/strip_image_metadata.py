@@ -89,7 +89,7 @@ class Command(BaseCommand):
         return "stripped"
 
     def read(self, image):
-        if not image.file.name:
+        if not image.file.name or not image.file.storage.exists(image.file.name):
             return None
         try:
             with image.file.storage.open(image.file.name, "rb") as stored:
@@ -126,9 +126,13 @@ class Command(BaseCommand):
                 rendition.delete()  # also purges Wagtail's rendition cache
             CustomImage.objects.filter(pk=image.pk).update(**fields)
         # Deleted now rather than left to Wagtail's queued clean-up, which waits for a task worker.
-        for rendition in renditions:
-            rendition.file.storage.delete(rendition.file.name)
-        storage.delete(old_name)
+        for file_storage, name in [*((r.file.storage, r.file.name) for r in renditions), (storage, old_name)]:
+            try:
+                file_storage.delete(name)
+            except OSError as error:
+                self.stderr.write(
+                    f"Could not delete {name}, which still carries metadata ({error}): delete it by hand."
+                )
         for name, value in fields.items():
             setattr(image, name, value)
         return len(renditions)
