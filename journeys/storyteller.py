@@ -145,7 +145,8 @@ def storyteller_view(request, token):
     open_requests = consent.storyteller_requests.filter(handled_at__isnull=True)
     form = StorytellerRequestForm(request.POST or None)
     too_many = open_requests.count() >= MAX_OPEN_REQUESTS
-    if request.method == "POST" and not too_many and form.is_valid():
+    can_ask = consent.status != ConsentRecord.Status.WITHDRAWN
+    if request.method == "POST" and can_ask and not too_many and form.is_valid():
         save_request(consent, form.cleaned_data["kind"], form.cleaned_data["message"].strip())
         return private(redirect(request.path + "?sent=1"))
     story = story_in_language(consent)
@@ -157,6 +158,8 @@ def storyteller_view(request, token):
             "story": story,
             "story_url": live_story_url(consent, story),
             "is_taken_down": consent.status != ConsentRecord.Status.ACTIVE,
+            # After an expiry a storyteller may still ask us never to put it back, or to anonymise it first.
+            "can_ask": can_ask,
             "form": form,
             "sent": request.GET.get("sent") == "1",
             "too_many": too_many,

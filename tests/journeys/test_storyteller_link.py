@@ -19,7 +19,7 @@ from wagtail.models import PageLogEntry
 from journeys.factories import SafeguarderFactory
 from journeys.models import ConsentRecord, StorytellerRequest
 from journeys.storyteller import SALT, storyteller_url
-from journeys.withdrawal import REQUEST_ACTION, withdraw_consent
+from journeys.withdrawal import REQUEST_ACTION, take_down_story, withdraw_consent
 from members.factories import UserFactory
 from tests.smtp import free_port
 
@@ -283,3 +283,21 @@ def test_a_link_cannot_flood_staff_with_requests(client, smtp, link, consent):
     assert "several requests from you" in response.content.decode()
     assert StorytellerRequest.objects.filter(consent=consent).count() == 5
     assert len(smtp.messages) == 5
+
+
+def test_after_expiry_the_storyteller_can_still_ask_for_it_never_to_return(client, smtp, link, consent):
+    take_down_story(consent, status=ConsentRecord.Status.EXPIRED, source=ConsentRecord.Source.EXPIRY)
+
+    page = client.get(link).content.decode()
+    assert "the time you agreed to has ended" in page
+    assert client.post(link, {"kind": "withdraw"}).status_code == 302
+    assert StorytellerRequest.objects.filter(consent=consent, kind="withdraw").exists()
+
+
+def test_after_withdrawal_nothing_more_can_be_asked(client, smtp, link, consent):
+    withdraw_consent(consent, reason="Asked in person")
+
+    response = client.post(link, {"kind": "anonymise"})
+
+    assert response.status_code == 200
+    assert not StorytellerRequest.objects.exists()
