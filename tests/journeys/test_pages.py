@@ -508,3 +508,28 @@ def test_draft__once_published_through_review_appears_everywhere(client, journey
     assert MARKER in client.get(f"{journey_index.url}feed/rss/").content.decode()
     assert "/en/human-journeys/the-draft/" in client.get("/sitemap.xml").content.decode()
     assert client.get("/en/search/", {"query": MARKER}).context["cards"][0].title == never_published.title
+
+
+# --- Other languages ---------------------------------------------------------------------------------
+
+
+def test_arabic__the_index_and_a_translated_story_render_right_to_left(
+    client, journey_index, arabic_home_page, locale_ar, publish_story, safeguarder
+):
+    story = publish_story(title="Night shifts", content_warnings=[ContentWarning.DETENTION])
+    arabic_index = journey_index.copy_for_translation(locale_ar)
+    arabic_index.save_revision().publish()
+    arabic_story = story.copy_for_translation(locale_ar)
+    arabic_story.title = "نوبات الليل"
+    arabic_story.save_revision()
+    publish_through_review(arabic_story, reviewer=safeguarder)
+
+    index = _soup(client.get("/ar/human-journeys/"))
+    page = _soup(client.get(arabic_story.url))
+
+    assert index.html["dir"] == "rtl" and page.html["dir"] == "rtl"
+    assert [link.get_text(strip=True) for link in index.select("main .card__link")] == ["نوبات الليل"]
+    assert page.h1.get_text(strip=True) == "نوبات الليل"
+    assert page.select_one(".content-warning a[href='#story']") is not None
+    share = {link.get_text(" ", strip=True).split(" ")[0]: link["href"] for link in page.select(".journey-share a")}
+    assert quote("نوبات الليل", safe="") in share["X"]
