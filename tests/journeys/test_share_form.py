@@ -225,6 +225,8 @@ def test_submit__invalid_input_keeps_what_was_typed_links_errors_and_asks_for_ph
                 town="",
                 consents_to_website="",
                 age_confirmation=StorySubmission.AgeConfirmation.GUARDIAN,
+                language="other",
+                other_language="Tigrinya",
             ),
             "photos": [upload("one.jpg", jpeg_with_gps())],
         },
@@ -242,6 +244,8 @@ def test_submit__invalid_input_keeps_what_was_typed_links_errors_and_asks_for_ph
     assert 'value="My title"' in html and 'value="Samir"' in html and 'value="samir@example.org"' in html
     assert re.search(r'value="first_name_town" id="id_identity_level_1"[^>]* checked', html)
     assert re.search(r'value="guardian" id="id_age_confirmation_1"[^>]* checked', html)
+    assert re.search(r'id="id_consents_to_press"[^>]* checked', html)
+    assert re.search(r'<option value="other" selected>', html) and 'value="Tigrinya"' in html
     assert "Choose your photo again before you send." in html
 
 
