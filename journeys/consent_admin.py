@@ -38,6 +38,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
@@ -105,6 +106,25 @@ def require_consent_access(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+class ConsentChooserViewSet(SnippetChooserViewSet):
+    """The record chooser searches real names too, so it is closed to the same staff as the records."""
+
+    def construct_view(self, view_class, **kwargs):
+        return require_consent_access(super().construct_view(view_class, **kwargs))
+
+
+@hooks.register("construct_document_chooser_queryset")
+def hide_consent_forms_from_other_staff(documents, request):
+    """Signed consent forms are named after storytellers: staff outside Safeguarding do not choose them."""
+    if request.user.has_perm(VIEW_PERMISSION):
+        return documents
+    collection = consent_forms_collection()
+    if collection is None:
+        return documents
+    hidden = Collection.objects.descendant_of(collection, inclusive=True)
+    return documents.exclude(collection__in=hidden)
 
 
 # --- The form --------------------------------------------------------------------------------------------
@@ -303,6 +323,7 @@ class ConsentRecordViewSet(SnippetViewSet):
     add_view_class = ConsentCreateView
     edit_view_class = ConsentEditView
     inspect_view_class = ConsentInspectView
+    chooser_viewset_class = ConsentChooserViewSet
     delete_view_class = ConsentDeleteView
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -79,6 +79,30 @@ def test_editors_get_a_403_on_every_consent_view_and_never_see_a_real_name(clien
     assert ConsentRecord.objects.get(pk=record.pk).storyteller_name == "Amal Haddad"
 
 
+def test_the_record_chooser_cannot_be_used_to_search_real_names(client, editor, safeguarder, record):
+    chooser = "/admin/snippets/choose/journeys/consentrecord/results/"
+    client.force_login(editor)
+
+    refused = client.get(chooser, {"q": "Haddad"})
+
+    assert refused.status_code == 403
+    assert "Finding work in Leeds" not in refused.content.decode()
+    client.force_login(safeguarder)
+    assert "Finding work in Leeds" in client.get(chooser, {"q": "Haddad"}).content.decode()
+
+
+def test_signed_forms_are_left_out_of_other_staffs_document_chooser(client, editor, safeguarder, consent_form_document):
+    DocumentFactory(title="Annual report", file=ContentFile(b"%PDF-1.4", name="report.pdf"))
+    client.force_login(editor)
+
+    editors_choice = client.get("/admin/documents/chooser/results/").content.decode()
+
+    assert "Annual report" in editors_choice
+    assert "Signed consent" not in editors_choice
+    client.force_login(safeguarder)
+    assert "Signed consent" in client.get("/admin/documents/chooser/results/").content.decode()
+
+
 def test_only_the_safeguarding_group_sees_the_menu_item(client, editor, safeguarder):
     client.force_login(editor)
     assert ADMIN not in client.get("/admin/").content.decode()
