@@ -143,8 +143,9 @@ def take_down_story(consent, *, status, source, user=None, reason=""):
                     "updated_at",
                 ]
             )
-            for page in pages:
-                log(instance=page, action=ACTION_FOR_STATUS[status], user=user, data={"source": source})
+            # On every page (its history is where editors look) and on the record (where Safeguarding looks).
+            for instance in [*pages, consent]:
+                log(instance=instance, action=ACTION_FOR_STATUS[status], user=user, data={"source": source})
         clear_content_cache()
         # Again once committed: a request between the first clear and the commit could cache the story.
         transaction.on_commit(clear_content_cache)

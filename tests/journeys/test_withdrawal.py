@@ -332,3 +332,16 @@ def test_images_of_the_live_version_and_of_an_unpublished_draft_are_both_taken_o
 
     assert CustomImage.objects.get(pk=listing_image.pk).is_quarantined
     assert CustomImage.objects.get(pk=draft_image.pk).is_quarantined
+
+
+def test_the_consent_record_history_shows_the_withdrawal(client, story, safeguarder):
+    consent = ConsentRecord.objects.for_page(story)
+    withdraw_consent(consent, user=safeguarder, reason=REASON)
+    client.force_login(safeguarder)
+
+    response = client.get(reverse(ConsentRecord.snippet_viewset.get_url_name("history"), args=[consent.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Consent withdrawn" in html and "Staff, in the admin" in html
+    assert REASON not in html
