@@ -30,6 +30,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views.pages.copy import CopyView as PageCopyView
 from wagtail.admin.views.pages.create import CreateView as PageCreateView
 from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
@@ -566,10 +567,36 @@ class StoryCreateView(PageCreateView):
         return refuse_with_reasons(self.request, page, publication_problems(page, page.get_latest_revision()))
 
 
+class StoryCopyView(PageCopyView):
+    """A copy of a story is a new story: a draft, with no consent record and no review of its own yet.
+
+    "Publish copies" and "alias" are not offered, since either would put the copy live at once, which the
+    guard in `journeys.safeguarding` refuses.
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields.pop("publish_copies", None)
+        form.fields.pop("alias", None)
+        return form
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.info(
+            self.request,
+            _(
+                "The copy is a draft. It is a separate story: it needs its own consent record and Safeguarding "
+                "review before it can be published."
+            ),
+        )
+        return response
+
+
 class JourneyPageViewSet(PageViewSet):
     model = JourneyPage
     parent_models = []  # the index's listing stays Wagtail's: it also holds the "Share your journey" page
     add_view_class = StoryCreateView
+    copy_view_class = StoryCopyView
     edit_view_class = StoryEditView
     workflow_action_view_class = StoryWorkflowActionView
     collect_workflow_action_data_view_class = StoryCollectWorkflowActionDataView

@@ -189,6 +189,30 @@ def test_bulk_publishing_other_pages_still_works(client, moderator, home_page, s
     assert Page.objects.get(pk=standard_page.pk).title == "About IMIX"
 
 
+def test_copying_a_live_story_makes_a_draft_and_offers_no_way_to_publish_it(client, moderator, published_journey):
+    client.force_login(moderator)
+    copy_url = reverse("wagtailadmin_pages:copy", args=[published_journey.pk])
+
+    form_html = client.get(copy_url).content.decode()
+    response = client.post(
+        copy_url,
+        {
+            "new_title": "Finding work in Leeds (copy)",
+            "new_slug": "finding-work-copy",
+            "new_parent_page": str(published_journey.get_parent().pk),
+            "publish_copies": "on",
+            "alias": "on",
+        },
+    )
+
+    assert 'name="publish_copies"' not in form_html
+    assert 'name="alias"' not in form_html
+    assert response.status_code == 302
+    copy = JourneyPage.objects.get(slug="finding-work-copy")
+    assert not copy.live and copy.alias_of_id is None
+    assert any("needs its own consent record" in text for text in message_texts(response))
+
+
 # --- The status panel on a story's edit screen -----------------------------------------------------------
 
 
