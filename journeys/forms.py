@@ -152,26 +152,30 @@ class ShareJourneyForm(forms.Form):
         label=_("First name"),
         max_length=60,
         required=False,
+        help_text=_("Needed if you chose your full name, first name and town, or first name only."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     family_name = forms.CharField(
         label=_("Family name"),
         max_length=80,
         required=False,
+        help_text=_("Needed only if you chose your full name."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     town = forms.CharField(
         label=_("Town or city"),
         max_length=80,
         required=False,
-        help_text=_("A town or city, never an address or a small village."),
+        help_text=_(
+            "Needed only if you chose first name and town. A town or city, never an address or a small village."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     pseudonym = forms.CharField(
         label=_("Pseudonym"),
         max_length=60,
         required=False,
-        help_text=_("A name you choose, which we show as a pseudonym."),
+        help_text=_("Needed only if you chose a pseudonym: a name you choose, which we show as a pseudonym."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     contact = forms.CharField(
