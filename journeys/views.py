@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 
 from .forms import ShareJourneyForm
 from .submissions import save_submission
@@ -74,7 +75,8 @@ def serve_share_journey_page(page, request):
             request.session[SESSION_REFERENCE_KEY] = submission.reference
             return _never_cached(HttpResponseRedirect(thanks_url(page, request)))
     else:
-        form = ShareJourneyForm()
+        # Someone reading the site in Arabic most likely writes in Arabic: start from the page's language.
+        form = ShareJourneyForm(initial={"language": get_language()})
     context = page.get_context(request)
     context.update(
         {

@@ -99,6 +99,7 @@ def test_form__renders_never_cached_with_labels_a_hidden_honeypot_and_file_uploa
     assert "<legend>How would you like to be named if your story is published?</legend>" in html
     assert '<div class="form-honeypot" hidden aria-hidden="true">' in html
     assert "Up to 5 photos, each up to 10 MB" in html
+    assert '<option value="en" selected>English</option>' in html, "the page's language is chosen to start with"
 
 
 def test_form__refuses_a_post_without_the_csrf_token(share_page):
@@ -378,3 +379,22 @@ def test_submitted_photos_are_never_served_by_their_path(client, share_page):
     for path in (name, f"original_images/../{name}", f"images/../../{name}"):
         with pytest.raises(Http404):
             serve_uploaded_image(request, path)
+
+
+def test_form__in_arabic_starts_from_arabic_and_thanks_in_the_same_page(
+    client, share_page, arabic_home_page, locale_ar
+):
+    arabic_index = share_page.get_parent().specific.copy_for_translation(locale_ar)
+    arabic_index.save_revision().publish()
+    arabic_share = share_page.copy_for_translation(locale_ar)
+    arabic_share.save_revision().publish()
+    arabic_share.refresh_from_db()
+    url = arabic_share.url
+
+    form = client.get(url).content.decode()
+    response = client.post(url, valid_data(language="ar"))
+
+    assert url.startswith("/ar/")
+    assert '<option value="ar" selected>' in form
+    assert response.status_code == 302 and response["Location"] == f"{url}?sent=1"
+    assert StorySubmission.objects.get().language == "ar"
