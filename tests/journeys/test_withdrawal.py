@@ -7,6 +7,7 @@ alias; a news-style page elsewhere shares its listing image.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -19,7 +20,7 @@ from home.factories import ImageFactory, StandardPageFactory
 from home.models import CustomImage
 from imix_site.urls import serve_uploaded_image
 from journeys.factories import JourneyPageFactory, approve_review, publish_through_review
-from journeys.models import ConsentRecord, JourneyPage
+from journeys.models import ConsentRecord, JourneyPage, StorytellerRequest
 from journeys.models.review import safeguarding_workflow
 from journeys.withdrawal import WITHDRAWN_ACTION, withdraw_consent
 
@@ -345,3 +346,31 @@ def test_the_consent_record_history_shows_the_withdrawal(client, story, safeguar
     assert response.status_code == 200
     assert "Consent withdrawn" in html and "Staff, in the admin" in html
     assert REASON not in html
+
+
+def test_a_second_withdrawal_from_the_admin_changes_nothing(client, story, safeguarder, editor):
+    consent = ConsentRecord.objects.for_page(story)
+    withdraw_consent(consent, user=safeguarder, reason=REASON)
+    client.force_login(safeguarder)
+
+    response = client.post(withdraw_url(consent), {"reason": "Again", "source": "staff"})
+
+    assert response.status_code == 200
+    assert "cannot be published again" in response.content.decode()
+    assert ConsentRecord.objects.get(pk=consent.pk).take_down_reason == REASON
+
+
+def test_acting_on_a_storyteller_request_starts_the_withdrawal_with_them_as_the_source(client, story, safeguarder):
+    consent = ConsentRecord.objects.for_page(story)
+    request = StorytellerRequest.objects.create(consent=consent, kind="withdraw")
+    client.force_login(safeguarder)
+
+    handled_page = client.get(
+        reverse(StorytellerRequest.snippet_viewset.get_url_name("handled"), args=[request.pk])
+    ).content.decode()
+    link = f"{withdraw_url(consent)}?source=storyteller"
+    assert link in handled_page
+    confirmation = client.get(link).content.decode()
+
+    radio = BeautifulSoup(confirmation, "html.parser").find("input", {"name": "source", "value": "storyteller"})
+    assert radio.has_attr("checked")
