@@ -81,8 +81,10 @@ class ConsentPermissionPolicy(ModelPermissionPolicy):
             return False
         return self.user_has_permission(user, action)
 
-    def users_with_any_permission(self, actions, **kwargs):
-        return super().users_with_any_permission(actions, **kwargs) & super().users_with_permission("view")
+    def users_with_any_permission(self, actions):
+        with_action = super().users_with_any_permission(actions)
+        with_view = super().users_with_any_permission(["view"])
+        return with_action.filter(pk__in=with_view.values("pk"))
 
 
 register_permission_policy(ConsentRecord, ConsentPermissionPolicy(ConsentRecord))
@@ -540,8 +542,11 @@ class StoryEditView(PageEditView):
             with transaction.atomic():
                 response = super().perform_workflow_action()
         except PermissionDenied as refusal:
+            # Refused after the check above (the consent changed meanwhile): nothing was saved, so show
+            # the form again with what the reviewer typed.
             messages.error(self.request, refusal_message(refusal))
-            return self.redirect_and_remain()
+            self.has_unsaved_changes = True
+            return self.render_to_response(self.get_context_data())
         if self.workflow_action == "approve" and self.has_content_changes:
             # The approval was for the version under review; the reviewer's own changes are a new version.
             messages.warning(

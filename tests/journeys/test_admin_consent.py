@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.models import Collection, ModelLogEntry
+from wagtail.permissions import policy_registry
 
 from home.factories import DocumentFactory
 from journeys.consent_admin import CONSENT_FORMS_COLLECTION, RENEWED_LOG_ACTION
@@ -163,6 +164,15 @@ def test_the_inspect_view_shows_the_whole_record(client, safeguarder, record):
     assert "IMIX Safeguarding lead" in html
 
 
+def test_only_the_safeguarding_group_are_counted_as_able_to_edit_records(safeguarder, editor, admin_user):
+    policy = policy_registry.get_by_type(ConsentRecord)
+
+    users = set(policy.users_with_any_permission(["change"]))
+
+    assert safeguarder in users and admin_user in users
+    assert editor not in users
+
+
 # --- The form --------------------------------------------------------------------------------------------
 
 
@@ -265,6 +275,18 @@ def test_renewing_an_expired_record_makes_it_active_again_and_is_logged(client, 
     assert entry.user == safeguarder
     assert entry.object_id == str(record.pk)
     assert any("consent is renewed" in text for text in message_texts(response))
+
+
+def test_an_expired_records_form_says_how_to_renew_it(client, safeguarder, draft_journey):
+    record = ConsentRecordFactory(
+        journey=draft_journey, valid_until=TODAY - datetime.timedelta(days=1), status=ConsentRecord.Status.EXPIRED
+    )
+    client.force_login(safeguarder)
+
+    html = client.get(url("edit", record)).content.decode()
+
+    assert "Expired: story taken down" in html
+    assert "To renew this consent, set an expiry or review date in the future" in html
 
 
 def test_editing_an_expired_record_without_a_new_date_leaves_it_expired(client, safeguarder, draft_journey):
