@@ -14,9 +14,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import PageLogEntry
+from wagtail.models import Locale, PageLogEntry
 
-from journeys.factories import SafeguarderFactory
+from journeys.factories import SafeguarderFactory, publish_through_review
 from journeys.models import ConsentRecord, StorytellerRequest
 from journeys.storyteller import SALT, storyteller_url
 from journeys.withdrawal import REQUEST_ACTION, take_down_story, withdraw_consent
@@ -301,3 +301,18 @@ def test_after_withdrawal_nothing_more_can_be_asked(client, smtp, link, consent)
 
     assert response.status_code == 200
     assert not StorytellerRequest.objects.exists()
+
+
+def test_a_link_in_the_storytellers_language_shows_their_translation(client, consent, published_journey, safeguarder):
+    locale_fr = Locale.objects.get_or_create(language_code="fr")[0]
+    french = published_journey.copy_for_translation(locale_fr, copy_parents=True)
+    french.title = "Trouver du travail à Leeds"
+    french.save_revision()
+    french = publish_through_review(french, reviewer=safeguarder)
+
+    path = urlsplit(storyteller_url(consent, language="fr")).path
+    response = client.get(path)
+
+    assert path.startswith("/fr/storyteller/")
+    html = response.content.decode()
+    assert "Trouver du travail à Leeds" in html and french.full_url in html
