@@ -28,6 +28,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -35,7 +36,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import home.image_safety  # noqa: F401  (registers the HEIC opener with Pillow)
 
 from .models import StorySubmission, StorySubmissionPhoto
-from .submissions import NoJourneyIndex, make_draft_story, queue_notification
+from .submissions import LOG_ACTIONS, NOTIFY_ACTION, NoJourneyIndex, make_draft_story, queue_notification
 
 VIEW_PERMISSION = "journeys.view_storysubmission"
 CHANGE_PERMISSION = "journeys.change_storysubmission"
@@ -208,6 +209,7 @@ def notify_view(request, pk):
         if submission.staff_notified_at is not None:
             messages.info(request, _("Safeguarding was already emailed about this submission."))
         elif queue_notification(submission.pk):
+            log(instance=submission, action=NOTIFY_ACTION, user=request.user)
             submission.refresh_from_db()
             if submission.staff_notified_at is not None:
                 messages.success(
@@ -326,3 +328,9 @@ def submission_listing_buttons(snippet, user, next_url=None):
             priority=10,
         )
     ]
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)

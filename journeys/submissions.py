@@ -31,8 +31,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
+from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
@@ -52,6 +53,12 @@ RETRY_DELAYS = [
     timedelta(hours=8),
 ]
 PHOTO_COLLECTION = "Human Journeys"
+MAKE_DRAFT_ACTION = "journeys.submission.make_draft"
+NOTIFY_ACTION = "journeys.submission.notify"
+LOG_ACTIONS = [
+    (MAKE_DRAFT_ACTION, gettext_lazy("Make a draft story"), gettext_lazy("Draft story made from the submission")),
+    (NOTIFY_ACTION, gettext_lazy("Email Safeguarding"), gettext_lazy("Safeguarding emailed again by hand")),
+]
 INTRODUCTION_LENGTH = 300
 
 
@@ -354,4 +361,6 @@ def make_draft_story(submission, user):
         submission.journey = page
         submission.status = StorySubmission.Status.BECAME_STORY
         submission.save(update_fields=["journey", "status", "updated_at"])
+        # The submission's history says who made the story and which page it became.
+        log(instance=submission, action=MAKE_DRAFT_ACTION, user=user, data={"page_id": page.pk})
     return page, True

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from wagtail.models import Collection
+from wagtail.models import Collection, ModelLogEntry
 
 from home.models import CustomImage
 from journeys.factories import JourneyIndexPageFactory, StorySubmissionFactory
@@ -194,6 +194,9 @@ def test_make_draft__creates_a_draft_story_with_escaped_text_photos_and_only_the
     assert page.get_latest_revision().as_object().title == "A winter in Leeds"
     submission.refresh_from_db()
     assert submission.status == StorySubmission.Status.BECAME_STORY and submission.journey == page
+    entry = ModelLogEntry.objects.get(action="journeys.submission.make_draft")
+    assert entry.object_id == str(submission.pk) and entry.user == safeguarder and entry.data == {"page_id": page.pk}
+    assert "Draft story made" in safeguarder_client.get(f"{BASE}history/{submission.pk}/").content.decode()
 
     again = safeguarder_client.post(make_draft_url(submission))
     assert again["Location"] == f"/admin/pages/{page.pk}/edit/"
