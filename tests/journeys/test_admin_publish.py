@@ -6,11 +6,15 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.test import RequestFactory
 from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from journeys.consent_admin import refuse_unreviewed_publication
 from journeys.factories import ConsentRecordFactory, JourneyPageFactory
 from journeys.models import JourneyPage
 
@@ -145,6 +149,33 @@ def test_changing_a_published_story_needs_the_review_again(client, editor, publi
     story = JourneyPage.objects.get(pk=published_journey.pk)
     assert story.workflow_in_progress
     assert story.title == "Finding work in Leeds", "the live story is unchanged until the review approves"
+
+
+def publish_request(user):
+    """A request as the admin's views receive it, with a session and messages."""
+    request = RequestFactory().post("/admin/")
+    request.user = user
+    SessionMiddleware(lambda request: None).process_request(request)
+    request._messages = FallbackStorage(request)
+    return request
+
+
+def test_the_publish_hook_turns_back_a_story_that_has_not_passed_review(moderator, draft_journey):
+    ConsentRecordFactory(journey=draft_journey)
+    draft_journey.save_revision(user=moderator)
+    request = publish_request(moderator)
+
+    response = refuse_unreviewed_publication(request, draft_journey)
+
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(draft_journey)
+    texts = [str(message) for message in request._messages]
+    assert any("Submit to Safeguarding review" in text for text in texts)
+
+
+def test_the_publish_hook_lets_reviewed_stories_and_other_pages_through(moderator, published_journey, home_page):
+    assert refuse_unreviewed_publication(publish_request(moderator), published_journey) is None
+    assert refuse_unreviewed_publication(publish_request(moderator), home_page) is None
 
 
 def bulk_publish_url(page, next_url):
