@@ -70,7 +70,7 @@ def journeys(site_tree):
     )
     publish(title="Night shifts at the bakery", themes=[work])
     publish(title="My daughter's first day at school", themes=[family])
-    return {"index": index, "crossing": crossing}
+    return {"home": home, "index": index, "crossing": crossing}
 
 
 def test_journey_pages__have_no_axe_violations(page, journeys):
@@ -79,6 +79,7 @@ def test_journey_pages__have_no_axe_violations(page, journeys):
         (index.url, "the Human Journeys index"),
         (f"{index.url}?theme=family", "the Human Journeys index filtered by theme"),
         (f"{index.url}?theme=no-such-theme", "the index with an unknown theme"),
+        (journeys["home"].url, "the home page with its Human Journeys section"),
         (crossing.url, "a story behind a content warning"),
     ]:
         response = page.goto(url)
@@ -178,3 +179,20 @@ def test_index__theme_filter_works_by_keyboard(page, journeys):
     page.wait_for_url(f"**{index.url}?theme=work")
     expect(page.locator("main .card__link")).to_have_text(["Night shifts at the bakery"])
     expect(page.locator('nav.filter-nav a[aria-current="page"]')).to_have_text("Work")
+
+
+def test_story__every_stop_in_the_main_content_shows_focus(page, journeys):
+    """From the skip link to the footer, with the story open: a card's ring is drawn round the card."""
+    page.goto(journeys["crossing"].url)
+    page.get_by_role("button", name="Show the story").click()
+    page.locator("#main").focus()  # where the skip link leads
+
+    stops = tab_until(page, lambda element: not element["inMain"])[:-1]
+    assert any(stop["text"] == "Copy link" for stop in stops)
+    assert any("card__link" in stop["className"] for stop in stops), "No related story cards reached"
+
+    def draws_focus(stop):
+        return shows_focus(stop["cardFocusStyle"] if "card__link" in stop["className"] else stop["focusStyle"])
+
+    invisible = [describe(stop) for stop in stops if not draws_focus(stop)]
+    assert not invisible, "No visible focus indicator on: " + ", ".join(invisible)
