@@ -172,7 +172,11 @@ def send_expired_notices():
 @task()
 def notify_staff_of_request(request_id):
     """Tell staff of a new request at once; if the mail server fails, the daily check sends it later."""
-    notify_request(request_id)
+    try:
+        notify_request(request_id)
+    except Exception:
+        logger.exception("Email about storyteller request %s failed; check_consent_expiry will retry it", request_id)
+        raise
 
 
 def enqueue(task_function, *args):
