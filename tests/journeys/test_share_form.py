@@ -16,7 +16,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from imix_site.urls import serve_uploaded_image
-from journeys.factories import ShareJourneyPageFactory
+from journeys.factories import SafeguarderFactory, ShareJourneyPageFactory
 from journeys.models import IdentityLevel, StorySubmission
 from journeys.submissions import notify_safeguarding
 
@@ -112,7 +112,8 @@ def test_form__refuses_a_post_without_the_csrf_token(share_page):
 def test_submit__saves_story_and_clean_photos_emails_safeguarding_without_content_then_thanks(
     client, share_page, safeguarder, editor, smtp, settings
 ):
-    settings.JOURNEYS_SAFEGUARDING_EMAILS = ["lead@safeguarding.example"]
+    settings.JOURNEYS_SAFEGUARDING_EMAILS = ["lead@safeguarding.example", safeguarder.email.upper()]
+    SafeguarderFactory(email="left-last-year@imix.org.uk", is_active=False)
     photos = [upload("IMG_0001 Samir at home.jpg", jpeg_with_gps()), upload("map.png", image_bytes("PNG"), "image/png")]
 
     response = client.post(SHARE_URL, {**valid_data(), "photos": photos})
@@ -141,7 +142,9 @@ def test_submit__saves_story_and_clean_photos_emails_safeguarding_without_conten
         assert stored.size == (64, 48) == (jpeg.width, jpeg.height)
     assert jpeg.file_size == len(data)
 
-    assert smtp.recipients() == sorted([safeguarder.email, "lead@safeguarding.example"])
+    assert smtp.recipients() == sorted([safeguarder.email, "lead@safeguarding.example"]), (
+        "each active safeguarder and extra address once; the editor and a former safeguarder never"
+    )
     submission.refresh_from_db()
     assert submission.staff_notified_at is not None
     for _recipients, message in smtp.messages:
