@@ -12,6 +12,7 @@ approval is explained in the review dialog instead of ending in a bare 403.
 """
 
 import datetime
+import functools
 import json
 
 from django import forms
@@ -91,18 +92,20 @@ register_permission_policy(ConsentRecord, ConsentPermissionPolicy(ConsentRecord)
 
 
 def forbidden(request):
-    response = TemplateResponse(
+    """A plain 403 page that says who may open consent records (Wagtail's own answer is a redirect to the
+    dashboard, which reads like a glitch)."""
+    return TemplateResponse(
         request,
         "journeys/admin/consent_forbidden.html",
         {"page_title": _("Consent records"), "header_title": _("Consent records")},
         status=403,
     )
-    return response
 
 
 def require_consent_access(view):
     """A 403 page for staff without the view permission, before the view runs at all."""
 
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.has_perm(VIEW_PERMISSION):
             return forbidden(request)
