@@ -533,3 +533,20 @@ def test_arabic__the_index_and_a_translated_story_render_right_to_left(
     assert page.select_one(".content-warning a[href='#story']") is not None
     share = {link.get_text(" ", strip=True).split(" ")[0]: link["href"] for link in page.select(".journey-share a")}
     assert quote("نوبات الليل", safe="") in share["X"]
+
+
+def test_identity__no_public_story_template_prints_a_name_field():
+    """A guard for the next edit: names reach templates only through `storyteller_display_name`."""
+    from django.conf import settings
+
+    templates = settings.BASE_DIR / "journeys" / "templates" / "journeys"
+    paths = [
+        templates / "journey_page.html",
+        templates / "journey_index_page.html",
+        *sorted((templates / "includes").glob("*.html")),
+        settings.BASE_DIR / "imix_site" / "templates" / "includes" / "card.html",
+    ]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        used = [field for field in ALL_NAME_FIELDS if field in text]
+        assert not used, f"{path.name} prints {used}: use storyteller_display_name"
