@@ -16,6 +16,8 @@ import html
 import logging
 import re
 import secrets
+import smtplib
+import socket
 from datetime import timedelta
 
 from django_tasks import task
@@ -52,6 +54,14 @@ RETRY_DELAYS = [
     timedelta(hours=3),
     timedelta(hours=8),
 ]
+# Errors that mean the mail server itself is unreachable, not that one address was refused.
+SERVER_DOWN_ERRORS = (
+    ConnectionError,
+    TimeoutError,
+    socket.gaierror,
+    smtplib.SMTPConnectError,
+    smtplib.SMTPServerDisconnected,
+)
 PHOTO_COLLECTION = "Human Journeys"
 MAKE_DRAFT_ACTION = "journeys.submission.make_draft"
 NOTIFY_ACTION = "journeys.submission.notify"
@@ -185,6 +195,8 @@ def send_notification(submission):
                 logger.warning("Notification of submission %s to one recipient failed: %s", submission.pk, error)
                 with contextlib.suppress(Exception):
                     connection.close()
+                if isinstance(error, SERVER_DOWN_ERRORS):
+                    break  # no use knocking on a closed door once per recipient
             else:
                 sent += 1
     finally:

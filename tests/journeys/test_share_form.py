@@ -401,3 +401,13 @@ def test_form__in_arabic_starts_from_arabic_and_thanks_in_the_same_page(
     assert '<option value="ar" selected>' in form
     assert response.status_code == 302 and response["Location"] == f"{url}?sent=1"
     assert StorySubmission.objects.get().language == "ar"
+
+
+def test_notification__one_refused_address_does_not_stop_the_others(client, share_page, safeguarder, smtp, settings):
+    settings.JOURNEYS_SAFEGUARDING_EMAILS = ["gone@safeguarding.example"]
+    smtp.refuse_rcpt.add("gone@safeguarding.example")
+
+    client.post(SHARE_URL, valid_data())
+
+    assert smtp.recipients() == [safeguarder.email]
+    assert StorySubmission.objects.get().staff_notified_at is not None
