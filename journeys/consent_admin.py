@@ -443,6 +443,12 @@ def stories_to_bulk_publish(objects, include_descendants):
     return stories
 
 
+def bulk_publish_problems(story):
+    """Bulk publish puts the latest revision live: judge that version, not the one on the site."""
+    revision = story.get_latest_revision()
+    return publication_problems(revision.as_object() if revision else story, revision)
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing_unreviewed_stories(request, action_type, objects, action_class_instance):
     """Bulk publish would otherwise stop with a server error at the first story the guard refuses."""
@@ -450,11 +456,7 @@ def refuse_bulk_publishing_unreviewed_stories(request, action_type, objects, act
         return None
     form = getattr(action_class_instance, "cleaned_form", None)
     include_descendants = bool(form and form.cleaned_data.get("include_descendants"))
-    refused = [
-        story
-        for story in stories_to_bulk_publish(objects, include_descendants)
-        if publication_problems(story, story.get_latest_revision())
-    ]
+    refused = [story for story in stories_to_bulk_publish(objects, include_descendants) if bulk_publish_problems(story)]
     if not refused:
         return None
     messages.error(

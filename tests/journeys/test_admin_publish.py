@@ -209,6 +209,16 @@ def test_bulk_publishing_the_index_with_its_draft_stories_is_refused(client, mod
     assert any("Finding work in Leeds" in text for text in message_texts(response))
 
 
+def test_bulk_publishing_a_story_whose_latest_version_passed_review_goes_through(client, moderator, published_journey):
+    client.force_login(moderator)
+
+    response = client.post(bulk_publish_url(published_journey, "/admin/"), {})
+
+    assert response.status_code == 302
+    assert JourneyPage.objects.get(pk=published_journey.pk).live
+    assert not any("Nothing was published" in text for text in message_texts(response))
+
+
 def test_bulk_publishing_other_pages_still_works(client, moderator, home_page, standard_page):
     standard_page.title = "About IMIX"
     standard_page.save_revision(user=moderator)
