@@ -15,6 +15,7 @@
 
     var setOpen = function (open, moveFocus) {
       story.hidden = !open;
+      story.classList.toggle("is-open", open);
       button.setAttribute("aria-expanded", String(open));
       button.textContent = open ? warning.dataset.hideLabel : warning.dataset.showLabel;
       if (open && moveFocus) story.focus();

@@ -140,6 +140,18 @@ def test_content_warning__works_without_javascript(browser_page_factory, journey
     assert page.evaluate("document.activeElement.id") == "story"
 
 
+def test_content_warning__still_leads_to_the_story_when_its_script_fails_to_load(page, journeys):
+    page.route("**/static/js/journeys.js", lambda route: route.abort())
+    page.goto(journeys["crossing"].url)
+
+    story = page.locator("#story")
+    expect(story).to_be_hidden()  # hidden by the stylesheet from the first paint, where scripts run
+    page.get_by_role("link", name="Continue to the story").click()
+
+    expect(story).to_be_visible()
+    expect(story).to_contain_text("one bag and a phone number written on my hand")
+
+
 def test_story__arriving_at_its_story_anchor_skips_the_collapsed_state(page, journeys):
     page.goto(f"{journeys['crossing'].url}#story")
 
@@ -196,3 +208,13 @@ def test_story__every_stop_in_the_main_content_shows_focus(page, journeys):
 
     invisible = [describe(stop) for stop in stops if not draws_focus(stop)]
     assert not invisible, "No visible focus indicator on: " + ", ".join(invisible)
+
+
+def test_story__prints_in_full_even_when_left_collapsed(page, journeys):
+    page.goto(journeys["crossing"].url)
+    expect(page.locator("#story")).to_be_hidden()
+
+    page.emulate_media(media="print")
+
+    expect(page.locator("#story")).to_be_visible()
+    expect(page.locator(".journey-share")).to_be_hidden()
