@@ -109,8 +109,11 @@ class SubmissionStoryPanel(Panel):
             context["make_draft_url"] = reverse(viewset.get_url_name("make_draft"), args=[submission.pk])
             context["notify_url"] = reverse(viewset.get_url_name("notify"), args=[submission.pk])
             context["can_make_draft"] = self.request.user.has_perm(CHANGE_PERMISSION)
-            if submission.journey_id:
-                context["draft_url"] = reverse("wagtailadmin_pages:edit", args=[submission.journey_id])
+            journey = submission.journey
+            if journey is not None:
+                context["draft_title"] = journey.get_admin_display_title()
+                if journey.permissions_for_user(self.request.user).can_edit():
+                    context["draft_url"] = reverse("wagtailadmin_pages:edit", args=[journey.pk])
             return context
 
 
@@ -158,6 +161,7 @@ def make_draft_view(request, pk):
                 request, _("There is no Human Journeys index page to put the story under: create one first.")
             )
             return redirect(edit_url)
+        can_edit = page.permissions_for_user(request.user).can_edit()
         if created:
             messages.success(
                 request,
@@ -167,8 +171,16 @@ def make_draft_view(request, pk):
                 )
                 % {"reference": submission.reference},
             )
-        else:
+        elif can_edit:
             messages.info(request, _("This submission already became a story: here is its draft."))
+        if not can_edit:
+            # Sending someone to an editor they may not open would only bounce them to the dashboard.
+            messages.warning(
+                request,
+                _("You cannot edit pages yourself: ask an editor to open the draft “%(title)s”.")
+                % {"title": page.get_admin_display_title()},
+            )
+            return redirect(edit_url)
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
@@ -311,6 +323,9 @@ def submission_listing_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, StorySubmission) or not user.has_perm(CHANGE_PERMISSION):
         return []
     if snippet.journey_id:
+        journey = snippet.journey
+        if journey is None or not journey.permissions_for_user(user).can_edit():
+            return []
         return [
             ListingButton(
                 _("Open the draft story"),

@@ -7,6 +7,7 @@ import re
 import pytest
 from PIL import Image
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
@@ -160,6 +161,7 @@ def test_photo_view__serves_a_thumbnail_to_safeguarding_never_cached(safeguarder
 def test_make_draft__creates_a_draft_story_with_escaped_text_photos_and_only_the_chosen_names(
     safeguarder_client, safeguarder, submission, journey_index
 ):
+    safeguarder.groups.add(Group.objects.get(name="Editors"))  # they also edit stories
     add_photo(submission, description="The station")
     add_photo(submission, colour="#e4572e")
     assert safeguarder_client.get(make_draft_url(submission)).status_code == 200
@@ -308,3 +310,15 @@ def test_email_safeguarding_now__sends_an_unsent_notification_once(safeguarder_c
     assert f"Safeguarding has been emailed about {unsent.reference}." in response.content.decode()
     safeguarder_client.post(notify_url)
     assert len(smtp.messages) == 1, "never emailed twice"
+
+
+def test_make_draft__a_safeguarder_who_cannot_edit_pages_is_told_to_ask_an_editor(
+    safeguarder_client, submission, journey_index
+):
+    response = safeguarder_client.post(make_draft_url(submission), follow=True)
+
+    page = JourneyPage.objects.get()
+    assert response.redirect_chain == [(edit_url(submission), 302)]
+    html = response.content.decode()
+    assert "Draft story made from" in html and "ask an editor to open the draft" in html
+    assert f"/admin/pages/{page.pk}/edit/" not in html
