@@ -27,7 +27,6 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models.signals import post_delete
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -126,7 +125,6 @@ def remove_photo_file(sender, instance, **kwargs):
         transaction.on_commit(lambda: storage.delete(name))
 
 
-post_delete.connect(remove_photo_file, sender=StorySubmissionPhoto, dispatch_uid="journeys-remove-submission-photo")
 
 
 # --- Notifying Safeguarding -------------------------------------------------------------------------------
