@@ -5,7 +5,9 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.models import GroupPagePermission
 
-from .models import JourneyIndexPage, JourneyPage, StorySubmissionPhoto
+from home.content_cache import clear_content_cache
+
+from .models import JourneyIndexPage, JourneyPage, JourneyTheme, StorySubmissionPhoto
 from .models.review import safeguarding_group
 from .safeguarding import refuse_unsafe_publication
 from .submissions import remove_photo_file
@@ -33,3 +35,7 @@ def let_safeguarding_edit_stories(sender, instance, created, raw=False, **kwargs
 pre_save.connect(refuse_unsafe_publication, sender=JourneyPage, dispatch_uid="journeys-refuse-unsafe-publication")
 post_save.connect(let_safeguarding_edit_stories, sender=JourneyIndexPage, dispatch_uid="journeys-safeguarding-edit")
 post_delete.connect(remove_photo_file, sender=StorySubmissionPhoto, dispatch_uid="journeys-remove-submission-photo")
+
+# Theme lists are cached with the published content: a renamed or new theme starts a new generation.
+for theme_signal in (post_save, post_delete):
+    theme_signal.connect(clear_content_cache, sender=JourneyTheme, dispatch_uid=f"journeys-theme-{theme_signal!r}")

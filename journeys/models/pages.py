@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -24,6 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from home.content_cache import content_generation
 from home.models import BasePage, ListingIndexMixin
 from home.pagination import paginate
 from journeys.blocks import JourneyStoryBlock
@@ -32,6 +34,17 @@ from journeys.panels import SafeguardingStatusPanel
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
 WORDS_PER_MINUTE = 200
+CACHE_TIMEOUT = 60 * 60
+
+
+def cached_for_content(key, build):
+    """Built once per content generation: publishing, unpublishing or a theme change starts a new one."""
+    full_key = f"journeys:{content_generation()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, CACHE_TIMEOUT)
+    return value
 
 
 class IdentityLevel(models.TextChoices):
@@ -110,6 +123,15 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
     class Meta:
         verbose_name = _("Human Journeys index page")
 
+    def route(self, request, path_components):
+        """Stories are most of the children: look for one first, in one query, then anything else."""
+        if path_components:
+            story = JourneyPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if story is not None:
+                story._cached_parent_obj = self
+                return story.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_listing_pages(self):
         return (
             JourneyPage.objects.child_of(self)
@@ -122,7 +144,20 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
 
     @cached_property
     def themes(self):
-        return list(JourneyTheme.objects.filter(locale_id=self.locale_id))
+        return cached_for_content(
+            f"themes:{self.locale_id}", lambda: list(JourneyTheme.objects.filter(locale_id=self.locale_id))
+        )
+
+    def get_share_link(self, request):
+        """Title and address of the live, public "Share your journey" page under this index, or None."""
+
+        def build():
+            page = ShareJourneyPage.objects.child_of(self).live().public().first()
+            return {"title": page.title, "url": page.get_url(request)} if page else {}
+
+        if getattr(request, "is_preview", False):
+            return build() or None
+        return cached_for_content(f"share-link:{self.pk}", build) or None
 
     def theme_from_request(self, request):
         slug = request.GET.get("theme", "").strip()
@@ -138,7 +173,7 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
         context["themes"] = self.themes
         context["current_theme"] = theme
         context["pagination_query"] = urlencode({"theme": theme.slug}) + "&" if theme else ""
-        context["share_page"] = ShareJourneyPage.objects.child_of(self).live().public().first()
+        context["share_link"] = self.get_share_link(request)
         return context
 
     @path("")
@@ -313,17 +348,21 @@ class JourneyPage(BasePage):
         return bool(self.content_warning_labels or self.content_warning_note)
 
     def story_text(self):
-        """The story's words, for reading time and for the name check before publishing."""
+        """The story's words, for reading time and for the name check before publishing.
+
+        Read from the raw stream data, so a card's reading time never loads the story's images.
+        """
         parts = [self.pull_quote or ""]
-        for block in self.story:
-            if block.block_type == "text":
-                parts.append(strip_tags(block.value.source))
-            elif block.block_type == "quote":
-                parts.extend([block.value["quote"], block.value.get("attribution") or ""])
-            elif block.block_type == "image":
-                parts.extend([block.value.get("caption") or "", block.value.get("credit") or ""])
-            elif block.block_type == "embed":
-                parts.append(block.value.get("title") or "")
+        for block in self.story.raw_data:
+            value = block.get("value") or {}
+            if block["type"] == "text":
+                parts.append(strip_tags(value if isinstance(value, str) else ""))
+            elif block["type"] == "quote":
+                parts.extend([value.get("quote") or "", value.get("attribution") or ""])
+            elif block["type"] == "image":
+                parts.extend([value.get("caption") or "", value.get("credit") or ""])
+            elif block["type"] == "embed":
+                parts.append(value.get("title") or "")
         return "\n".join(part for part in parts if part)
 
     @property
@@ -339,8 +378,17 @@ class JourneyPage(BasePage):
                 ids.add(block.value["image"].pk)
         return {pk for pk in ids if pk}
 
-    def get_related_stories(self):
-        theme_ids = [theme.pk for theme in self.themes.all()]
+    @cached_property
+    def theme_list(self):
+        return list(self.themes.all())
+
+    def get_related_stories(self, request=None):
+        if getattr(request, "is_preview", False):
+            return self.find_related_stories()
+        return cached_for_content(f"related:{self.pk}", self.find_related_stories)
+
+    def find_related_stories(self):
+        theme_ids = [theme.pk for theme in self.theme_list]
         stories = (
             JourneyPage.objects.live()
             .public()
@@ -366,8 +414,8 @@ class JourneyPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_url"] = self.get_parent_url(request)
-        context["story_themes"] = list(self.themes.all())
-        context["related_stories"] = self.get_related_stories()
+        context["story_themes"] = self.theme_list
+        context["related_stories"] = self.get_related_stories(request)
         return context
 
 
