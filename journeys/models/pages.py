@@ -442,7 +442,7 @@ class ShareJourneyPage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
-    parent_page_types = ["journeys.JourneyIndexPage", "home.HomePage", "home.StandardPage"]
+    parent_page_types = ["journeys.JourneyIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
     template = "journeys/share_journey_page.html"

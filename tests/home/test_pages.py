@@ -15,6 +15,7 @@ from briefings.models import BriefingIndexPage
 from home.blocks import LinkBlock
 from home.factories import StandardPageFactory
 from home.models import HomePage, HomePageNewsPick, StandardPage
+from journeys.models import JourneyIndexPage
 from news.factories import BlogIndexPageFactory, BlogPageFactory
 from news.models import BlogIndexPage, BlogPage
 from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin, preview_page
@@ -33,7 +34,13 @@ def test_home_page__can_only_be_created_at_the_top_of_the_tree(root_page, home_p
 
 
 def test_home_page__offers_information_pages_and_the_feature_indexes_as_children():
-    assert creatable_child_models(HomePage) == {StandardPage, BlogIndexPage, BriefingIndexPage, ToolkitIndexPage}
+    assert creatable_child_models(HomePage) == {
+        StandardPage,
+        BlogIndexPage,
+        BriefingIndexPage,
+        ToolkitIndexPage,
+        JourneyIndexPage,
+    }
 
 
 def test_standard_page__lives_under_the_home_page_or_another_standard_page(root_page, home_page, standard_page):
