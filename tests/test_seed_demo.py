@@ -300,7 +300,7 @@ class TestSeededSite:
             menu = NavigationMenu.objects.get(location=location, locale__language_code="en")
             return [item.value.link_text() for item in menu.items]
 
-        assert menu_titles("primary") == ["About us", "What we do", "News", "Toolkits", "Contact"]
+        assert menu_titles("primary") == ["About us", "What we do", "News", "Human Journeys", "Toolkits", "Contact"]
         assert menu_titles("footer") == ["Accessibility statement", "Privacy notice", "Funders", "Our objects"]
 
     def test_toolkits_have_topics_guides_q_and_as_and_member_documents(self, settings, seeded_site):

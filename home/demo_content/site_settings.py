@@ -29,7 +29,7 @@ FUNDERS = [
 ]
 
 MENUS = {
-    NavigationMenu.Location.PRIMARY: ["about-us", "what-we-do", "news", "toolkits", "contact"],
+    NavigationMenu.Location.PRIMARY: ["about-us", "what-we-do", "news", "journeys", "toolkits", "contact"],
     NavigationMenu.Location.FOOTER: ["accessibility-statement", "privacy-notice", "funders", "our-objects"],
 }
 
