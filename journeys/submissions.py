@@ -125,8 +125,6 @@ def remove_photo_file(sender, instance, **kwargs):
         transaction.on_commit(lambda: storage.delete(name))
 
 
-
-
 # --- Notifying Safeguarding -------------------------------------------------------------------------------
 
 
