@@ -5,6 +5,10 @@ Consent records hold a storyteller's real name, so every view of them answers on
 Wagtail's redirect to the dashboard, so a refusal is plain to see and to test. Nothing here is used by the
 public site.
 
+A record's signed consent form is a file of the record itself (`ConsentRecord.signed_form`, stored under
+`consent-forms/` with a random name), never a Wagtail document: it appears in no document listing or chooser,
+and is downloaded only through `signed_form_view`, which checks the same permission on every request.
+
 For stories themselves the admin is steered towards the Safeguarding review: the "Publish" button is taken
 out of a story's action menu, a publish that gets through anyway (the create view, a hand-made request) is
 turned back with the reasons, bulk publishing refuses stories that have not passed review, and a refused
@@ -20,10 +24,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,7 +43,7 @@ from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.log_actions import log
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -55,7 +61,8 @@ from .panels import ConsentRecordStatusPanel
 from .safeguarding import consent_problems, publication_problems
 
 VIEW_PERMISSION = "journeys.view_consentrecord"
-CONSENT_FORMS_COLLECTION = "Consent forms"
+SIGNED_FORM_URL_NAME = "journeys_consent_signed_form"
+CONSENT_FORM_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 EXPIRES_SOON_DAYS = 14
 RENEWED_LOG_ACTION = "journeys.consent_renewed"
 
@@ -121,31 +128,7 @@ class ConsentChooserViewSet(SnippetChooserViewSet):
         return require_consent_access(super().construct_view(view_class, **kwargs))
 
 
-@hooks.register("construct_document_chooser_queryset")
-def hide_consent_forms_from_other_staff(documents, request):
-    """Signed consent forms are named after storytellers: staff outside Safeguarding do not choose them."""
-    if request.user.has_perm(VIEW_PERMISSION):
-        return documents
-    collection = consent_forms_collection()
-    if collection is None:
-        return documents
-    hidden = Collection.objects.descendant_of(collection, inclusive=True)
-    return documents.exclude(collection__in=hidden)
-
-
 # --- The form --------------------------------------------------------------------------------------------
-
-
-def consent_forms_collection():
-    """The collection created by migration 0002, looked up by name (it may be moved in the tree)."""
-    return Collection.objects.filter(name=CONSENT_FORMS_COLLECTION).first()
-
-
-def is_in_consent_forms(document):
-    collection = consent_forms_collection()
-    if collection is None or document.collection_id is None:
-        return False
-    return document.collection_id == collection.pk or document.collection.is_descendant_of(collection)
 
 
 def journeys_needing_consent(current_id=None):
@@ -167,12 +150,42 @@ class JourneyChoiceField(forms.ModelChoiceField):
         return _("%(title)s (%(state)s)") % {"title": page.title, "state": state}
 
 
+def signed_form_url(record):
+    """Where a record's signed form is downloaded, or None when it has none."""
+    if record is None or not record.pk or not record.signed_form:
+        return None
+    return reverse(SIGNED_FORM_URL_NAME, args=[record.pk])
+
+
+class SignedFormInput(forms.ClearableFileInput):
+    """The file input for a signed form: the form on file is offered through the permission-checked download,
+    never by its storage address, and its stored name is not shown."""
+
+    template_name = "journeys/admin/widgets/signed_form_input.html"
+    clear_checkbox_label = gettext_lazy("Remove the signed form")
+    input_text = gettext_lazy("Replace it")
+    download_url = None
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"accept": CONSENT_FORM_ACCEPT, **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["download_url"] = self.download_url if self.is_initial(value) else None
+        return context
+
+
 class ConsentRecordForm(WagtailAdminModelForm):
-    """The consent record's form: only stories that still need a record, dates in order, the signed form
-    kept where only the Safeguarding group can open it."""
+    """The consent record's form: only stories that still need a record, dates in order, and a signed form
+    that is really a PDF, JPEG or PNG (checked by the model field)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "signed_form" in self.fields:
+            field = self.fields["signed_form"]
+            field.widget = SignedFormInput()
+            field.widget.is_required = field.required
+            field.widget.download_url = signed_form_url(self.instance)
         if "journey" in self.fields:
             old = self.fields["journey"]
             self.fields["journey"] = JourneyChoiceField(
@@ -201,18 +214,40 @@ class ConsentRecordForm(WagtailAdminModelForm):
                 _("The expiry or review date must be after the date of consent (%(date)s).")
                 % {"date": formats.date_format(consent_date)},
             )
-        document = cleaned_data.get("signed_form")
-        if document is not None and not is_in_consent_forms(document):
-            self.add_error(
-                "signed_form",
-                _(
-                    "This document is in the “%(collection)s” collection, where other staff can open it. Upload "
-                    "signed consent forms to the “%(consent_forms)s” collection, which only the Safeguarding "
-                    "group can open."
-                )
-                % {"collection": document.collection.name, "consent_forms": CONSENT_FORMS_COLLECTION},
-            )
         return cleaned_data
+
+
+# --- The signed form -------------------------------------------------------------------------------------
+
+
+def signed_form_view(request, pk):
+    """A record's signed form, as a download with a neutral name, to staff who can open consent records only.
+
+    Its file lives under `consent-forms/`, which is never served by path; this view is the one way to it.
+    """
+    if not request.user.has_perm(VIEW_PERMISSION):
+        return forbidden(request)
+    record = get_object_or_404(ConsentRecord, pk=pk)
+    if not record.signed_form:
+        raise Http404
+    try:
+        file = record.signed_form.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=record.signed_form_download_name,
+        content_type=record.signed_form_content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@hooks.register("register_admin_urls")
+def register_signed_form_url():
+    return [path("journeys/consent/<int:pk>/signed-form/", signed_form_view, name=SIGNED_FORM_URL_NAME)]
 
 
 # --- The views -------------------------------------------------------------------------------------------
@@ -319,6 +354,12 @@ class ConsentInspectView(InspectView):
         context["is_withdrawn"] = self.object.status == ConsentRecord.Status.WITHDRAWN
         context["problems"] = consent_problems(self.object.journey) if self.object.journey_id else []
         return context
+
+    def get_signed_form_display_value(self):
+        download_url = signed_form_url(self.object)
+        if download_url is None:
+            return _("None uploaded")
+        return format_html('<a href="{}" download>{}</a>', download_url, _("Download the signed form"))
 
 
 class ConsentRecordViewSet(SnippetViewSet):

@@ -249,6 +249,8 @@ JOURNEYS_SUBMISSION_RETENTION_DAYS = int(os.environ.get("JOURNEYS_SUBMISSION_RET
 JOURNEYS_SUBMISSION_MAX_PHOTOS = int(os.environ.get("JOURNEYS_SUBMISSION_MAX_PHOTOS", "5"))
 JOURNEYS_SUBMISSION_MAX_PHOTO_MB = int(os.environ.get("JOURNEYS_SUBMISSION_MAX_PHOTO_MB", "10"))
 JOURNEYS_SUBMISSIONS_PER_HOUR = int(os.environ.get("JOURNEYS_SUBMISSIONS_PER_HOUR", "5"))
+# The largest signed consent form (PDF, JPEG or PNG) staff may upload to a consent record, in megabytes.
+JOURNEYS_CONSENT_FORM_MAX_MB = int(os.environ.get("JOURNEYS_CONSENT_FORM_MAX_MB", "20"))
 # Extra addresses told about new submissions, storyteller requests and expiring consent, besides the
 # Safeguarding group's members.
 JOURNEYS_SAFEGUARDING_EMAILS = env_list("JOURNEYS_SAFEGUARDING_EMAILS")

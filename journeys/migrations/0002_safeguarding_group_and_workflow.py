@@ -1,11 +1,13 @@
-"""The Safeguarding group, its permissions, the "Consent forms" collection only it can open, and the
-"Safeguarding review" workflow every story passes through (JourneyPage.get_workflow returns it)."""
+"""The Safeguarding group, its permissions, and the "Safeguarding review" workflow every story passes through
+(JourneyPage.get_workflow returns it).
+
+Signed consent forms are files of their consent record (`ConsentRecord.signed_form`), never Wagtail documents,
+so the group needs no collection or document permissions."""
 
 from django.db import migrations
 
 GROUP_NAME = "Safeguarding"
 WORKFLOW_NAME = "Safeguarding review"
-COLLECTION_NAME = "Consent forms"
 
 MODEL_PERMISSIONS = {
     "consentrecord": ["add", "change", "view", "withdraw_consent"],
@@ -18,8 +20,6 @@ def create_safeguarding(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
     from django.contrib.contenttypes.management import create_contenttypes
 
-    from wagtail.models import Collection, CollectionViewRestriction
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_contenttypes(app_config, verbosity=0, apps=apps)
@@ -28,7 +28,6 @@ def create_safeguarding(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     SafeguardingReviewTask = apps.get_model("journeys", "SafeguardingReviewTask")
@@ -38,26 +37,7 @@ def create_safeguarding(apps, schema_editor):
     for model_name, actions in MODEL_PERMISSIONS.items():
         for action in actions:
             codename = action if action in ("withdraw_consent", "review_storysubmission") else f"{action}_{model_name}"
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label="journeys", codename=codename)
-            )
-
-    root = Collection.get_first_root_node()
-    if root is None:
-        root = Collection.add_root(name="Root")
-    collection = root.get_children().filter(name=COLLECTION_NAME).first()
-    if collection is None:
-        collection = root.add_child(name=COLLECTION_NAME)
-    restriction, _created = CollectionViewRestriction.objects.get_or_create(
-        collection_id=collection.pk, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.add(group.pk)
-    for codename in ("add_document", "change_document", "choose_document"):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection_id=collection.pk,
-            permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename),
-        )
+            group.permissions.add(Permission.objects.get(content_type__app_label="journeys", codename=codename))
 
     task = SafeguardingReviewTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
@@ -75,6 +55,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("journeys", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
+        # Not for documents (the group has none): Wagtail's documents migrations give every group with admin
+        # access "choose" on the Root collection, and must run before the group exists, as they always have.
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailadmin", "0006_formstate"),
     ]

@@ -3,18 +3,26 @@ record to its story, its dates in order and its signed form private; renewal and
 expect."""
 
 import datetime
+import io
+import re
 
 import pytest
+from PIL import Image
 
 from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
+from django.test import RequestFactory
 from django.utils import timezone
 
-from wagtail.models import Collection, ModelLogEntry
+from wagtail.documents import get_document_model
+from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 
-from home.factories import DocumentFactory
-from journeys.consent_admin import CONSENT_FORMS_COLLECTION, RENEWED_LOG_ACTION
+from imix_site.urls import serve_uploaded_image
+from journeys.consent_admin import RENEWED_LOG_ACTION
 from journeys.factories import ConsentRecordFactory, JourneyPageFactory
 from journeys.models import ConsentRecord, IdentityLevel
 
@@ -37,13 +45,37 @@ def record(draft_journey):
     return ConsentRecordFactory(journey=draft_journey, storyteller_name="Amal Haddad")
 
 
+# A real (if empty) one-page-tree PDF, as a scanner would start one.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
+    b"trailer <</Root 1 0 R>>\n%%EOF\n"
+)
+STORED_NAME = re.compile(r"^consent-forms/[0-9a-f]{32}\.(pdf|png|jpg|jpeg)$")
+
+
+def png_bytes():
+    output = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(output, format="PNG")
+    return output.getvalue()
+
+
+def upload(name, content, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def download_url(record):
+    return f"/admin/journeys/consent/{record.pk}/signed-form/"
+
+
 @pytest.fixture
-def consent_form_document():
-    return DocumentFactory(
-        title="Signed consent",
-        collection=Collection.objects.get(name=CONSENT_FORMS_COLLECTION),
-        file=ContentFile(b"%PDF-1.4 signed", name="signed-consent.pdf"),
-    )
+def record_with_form(record):
+    record.signed_form.save("Amal Haddad signed consent.pdf", ContentFile(PDF_BYTES))
+    return record
 
 
 def form_data(journey, **changes):
@@ -55,7 +87,6 @@ def form_data(journey, **changes):
         "consent_date": (TODAY - datetime.timedelta(days=3)).isoformat(),
         "valid_until": (TODAY + datetime.timedelta(days=365)).isoformat(),
         "collected_by": "Safeguarding lead",
-        "signed_form": "",
         "covers_website": "on",
         "notes": "",
     }
@@ -90,18 +121,6 @@ def test_the_record_chooser_cannot_be_used_to_search_real_names(client, editor, 
     assert "Finding work in Leeds" not in refused.content.decode()
     client.force_login(safeguarder)
     assert "Finding work in Leeds" in client.get(chooser, {"q": "Haddad"}).content.decode()
-
-
-def test_signed_forms_are_left_out_of_other_staffs_document_chooser(client, editor, safeguarder, consent_form_document):
-    DocumentFactory(title="Annual report", file=ContentFile(b"%PDF-1.4", name="report.pdf"))
-    client.force_login(editor)
-
-    editors_choice = client.get("/admin/documents/chooser/results/").content.decode()
-
-    assert "Annual report" in editors_choice
-    assert "Signed consent" not in editors_choice
-    client.force_login(safeguarder)
-    assert "Signed consent" in client.get("/admin/documents/chooser/results/").content.decode()
 
 
 def test_only_the_safeguarding_group_sees_the_menu_item(client, editor, safeguarder):
@@ -202,16 +221,82 @@ def test_the_status_panel_link_starts_the_record_for_its_story(client, safeguard
     assert response.context["form"].initial["journey"] == draft_journey.pk
 
 
-def test_a_safeguarder_adds_a_record(client, safeguarder, draft_journey, consent_form_document):
+def test_a_safeguarder_adds_a_record_with_a_signed_pdf_kept_under_a_random_name(
+    client, editor, safeguarder, draft_journey
+):
     client.force_login(safeguarder)
 
-    response = client.post(url("add"), form_data(draft_journey, signed_form=str(consent_form_document.pk)))
+    response = client.post(
+        url("add"), form_data(draft_journey, signed_form=upload("Amal Haddad consent.pdf", PDF_BYTES))
+    )
 
     assert response.status_code == 302
     record = ConsentRecord.objects.get(journey=draft_journey)
     assert record.status == ConsentRecord.Status.ACTIVE
-    assert record.signed_form == consent_form_document
     assert record.covers_website and not record.covers_press
+    name = record.signed_form.name
+    assert STORED_NAME.match(name) and name.endswith(".pdf")
+    assert "Haddad" not in name and "consent.pdf" not in name
+    with default_storage.open(name) as stored:
+        assert stored.read() == PDF_BYTES
+    # A file of the record, not a Wagtail document: nothing appears in anyone's document listing.
+    assert not get_document_model().objects.exists()
+    client.force_login(editor)
+    assert "Haddad" not in client.get("/admin/documents/").content.decode()
+
+
+def test_a_scan_in_png_is_accepted(client, safeguarder, draft_journey):
+    client.force_login(safeguarder)
+
+    response = client.post(
+        url("add"), form_data(draft_journey, signed_form=upload("scan.png", png_bytes(), "image/png"))
+    )
+
+    assert response.status_code == 302
+    name = ConsentRecord.objects.get(journey=draft_journey).signed_form.name
+    assert STORED_NAME.match(name) and name.endswith(".png")
+
+
+def test_a_text_file_named_like_a_pdf_is_refused_keeping_what_was_typed(client, safeguarder, draft_journey):
+    client.force_login(safeguarder)
+    fake = upload("form.pdf", b"Amal Haddad agreed on the phone.\n", "application/pdf")
+
+    response = client.post(
+        url("add"),
+        form_data(draft_journey, storyteller_name="Ruth Tesfaye", collected_by="Outreach worker", signed_form=fake),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "“form.pdf” is not a PDF, JPEG or PNG file" in html
+    assert 'value="Ruth Tesfaye"' in html
+    assert 'value="Outreach worker"' in html
+    assert not ConsentRecord.objects.exists()
+    assert not default_storage.exists("consent-forms") or not default_storage.listdir("consent-forms")[1]
+
+
+def test_a_png_named_as_a_pdf_is_refused_with_the_name_to_use(client, safeguarder, draft_journey):
+    client.force_login(safeguarder)
+
+    response = client.post(
+        url("add"), form_data(draft_journey, signed_form=upload("scan.pdf", png_bytes(), "application/pdf"))
+    )
+
+    assert response.status_code == 200
+    assert "is really a PNG file. Rename it to end in “.png”" in response.content.decode()
+    assert not ConsentRecord.objects.exists()
+
+
+def test_a_signed_form_over_the_size_limit_is_refused(client, safeguarder, draft_journey, settings):
+    settings.JOURNEYS_CONSENT_FORM_MAX_MB = 1
+    client.force_login(safeguarder)
+    large = upload("large-scan.pdf", PDF_BYTES + b"0" * (1024 * 1024))
+
+    response = client.post(url("add"), form_data(draft_journey, signed_form=large))
+
+    assert response.status_code == 200
+    assert "“large-scan.pdf” is larger than 1 MB" in response.content.decode()
+    assert not ConsentRecord.objects.exists()
 
 
 def test_an_expiry_date_before_the_consent_is_refused_keeping_what_was_typed(client, safeguarder, draft_journey):
@@ -229,30 +314,117 @@ def test_an_expiry_date_before_the_consent_is_refused_keeping_what_was_typed(cli
     assert not ConsentRecord.objects.exists()
 
 
-def test_a_signed_form_outside_the_consent_forms_collection_is_refused(client, safeguarder, draft_journey):
-    public_document = DocumentFactory(title="Scan", file=ContentFile(b"%PDF-1.4", name="scan.pdf"))
+# --- The signed form: downloaded only through the permission-checked view ------------------------------
+
+
+def test_a_safeguarder_downloads_the_signed_form_under_a_neutral_name_never_cached(
+    client, safeguarder, record_with_form
+):
     client.force_login(safeguarder)
 
-    response = client.post(url("add"), form_data(draft_journey, signed_form=str(public_document.pk)))
+    response = client.get(download_url(record_with_form))
 
     assert response.status_code == 200
-    assert "Upload signed consent forms to the “Consent forms” collection" in response.content.decode()
-    assert not ConsentRecord.objects.exists()
+    assert body(response) == PDF_BYTES
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="consent-form-{record_with_form.pk}.pdf"'
+    assert {"private", "no-store"} <= {directive.strip() for directive in response["Cache-Control"].split(",")}
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_the_signed_form_is_refused_to_editors_and_visitors(client, editor, safeguarder, consent_form_document):
-    def download():
-        response = client.get(consent_form_document.url)
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-        return response.status_code, body
-
-    assert download()[0] == 403
+def test_the_signed_form_is_refused_to_editors_and_visitors(client, editor, record_with_form):
+    anonymous = client.get(download_url(record_with_form))
     client.force_login(editor)
-    status, body = download()
-    assert status == 403
-    assert b"%PDF" not in body
+    refused = client.get(download_url(record_with_form))
+
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
+    assert b"%PDF" not in body(anonymous)
+    assert refused.status_code == 403
+    assert b"%PDF" not in body(refused)
+    assert "open only to the Safeguarding group" in body(refused).decode()
+
+
+def test_a_record_without_a_signed_form_has_nothing_to_download(client, safeguarder, record):
     client.force_login(safeguarder)
-    assert download() == (200, b"%PDF-1.4 signed")
+
+    assert client.get(download_url(record), follow=True).status_code == 404
+    assert "None uploaded" in client.get(url("inspect", record)).content.decode()
+
+
+def test_the_edit_and_inspect_views_link_to_the_download_never_to_the_file(client, safeguarder, record_with_form):
+    client.force_login(safeguarder)
+
+    for view in ("edit", "inspect"):
+        html = client.get(url(view, record_with_form)).content.decode()
+        assert f'href="{download_url(record_with_form)}"' in html, view
+        assert "Download the signed form" in html
+        assert record_with_form.signed_form.name not in html
+
+
+def test_the_signed_form_is_never_served_by_its_path(client, record_with_form):
+    name = record_with_form.signed_form.name
+
+    assert client.get(f"/media/{name}").status_code == 404
+    request = RequestFactory().get(f"/media/{name}")
+    for path in (name, f"original_images/../{name}", f"images/../../{name}"):
+        with pytest.raises(Http404):
+            serve_uploaded_image(request, path)
+
+
+def test_replacing_the_signed_form_deletes_the_old_file(
+    client, safeguarder, record_with_form, django_capture_on_commit_callbacks
+):
+    old_name = record_with_form.signed_form.name
+    client.force_login(safeguarder)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("edit", record_with_form),
+            form_data(record_with_form.journey, signed_form=upload("new scan.png", png_bytes(), "image/png")),
+        )
+
+    record_with_form.refresh_from_db()
+    assert response.status_code == 302
+    assert record_with_form.signed_form.name != old_name
+    assert default_storage.exists(record_with_form.signed_form.name)
+    assert not default_storage.exists(old_name)
+
+
+def test_removing_the_signed_form_deletes_its_file(
+    client, safeguarder, record_with_form, django_capture_on_commit_callbacks
+):
+    old_name = record_with_form.signed_form.name
+    client.force_login(safeguarder)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("edit", record_with_form), form_data(record_with_form.journey, **{"signed_form-clear": "on"}))
+
+    record_with_form.refresh_from_db()
+    assert not record_with_form.signed_form
+    assert not default_storage.exists(old_name)
+
+
+def test_saving_a_record_without_a_new_file_keeps_its_signed_form(client, safeguarder, record_with_form):
+    name = record_with_form.signed_form.name
+    client.force_login(safeguarder)
+
+    client.post(url("edit", record_with_form), form_data(record_with_form.journey, notes="Called back."))
+
+    record_with_form.refresh_from_db()
+    assert record_with_form.notes == "Called back."
+    assert record_with_form.signed_form.name == name
+    assert default_storage.exists(name)
+
+
+def test_deleting_a_record_deletes_its_signed_form(admin_client, record_with_form, django_capture_on_commit_callbacks):
+    name = record_with_form.signed_form.name
+    assert default_storage.exists(name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url("delete", record_with_form))
+
+    assert not ConsentRecord.objects.filter(pk=record_with_form.pk).exists()
+    assert not default_storage.exists(name)
 
 
 # --- Renewal and withdrawal ------------------------------------------------------------------------------
