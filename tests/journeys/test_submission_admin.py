@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from wagtail.models import Collection, ModelLogEntry
+from wagtail.models import Collection, GroupPagePermission, ModelLogEntry
 
 from home.models import CustomImage
 from journeys.factories import JourneyIndexPageFactory, StorySubmissionFactory
@@ -312,9 +312,23 @@ def test_email_safeguarding_now__sends_an_unsent_notification_once(safeguarder_c
     assert len(smtp.messages) == 1, "never emailed twice"
 
 
-def test_make_draft__a_safeguarder_who_cannot_edit_pages_is_told_to_ask_an_editor(
+def test_make_draft__takes_a_safeguarder_straight_to_the_draft_in_the_page_editor(
     safeguarder_client, submission, journey_index
 ):
+    """Safeguarding reviewers may add and edit stories in every Human Journeys index (never publish them)."""
+    response = safeguarder_client.post(make_draft_url(submission), follow=True)
+
+    page = JourneyPage.objects.get()
+    assert response.redirect_chain == [(f"/admin/pages/{page.pk}/edit/", 302)]
+    assert response.status_code == 200
+    assert not page.live
+
+
+def test_make_draft__someone_who_cannot_edit_the_index_is_told_to_ask_an_editor(
+    safeguarder_client, submission, journey_index
+):
+    GroupPagePermission.objects.filter(page=journey_index).delete()
+
     response = safeguarder_client.post(make_draft_url(submission), follow=True)
 
     page = JourneyPage.objects.get()
