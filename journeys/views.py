@@ -6,42 +6,22 @@ successful send the visitor is redirected (POST/redirect/GET), so reloading neve
 reference travels in the session, and is shown once.
 """
 
-import hashlib
-
-from axes.helpers import get_client_ip_address
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
+from home.rate_limits import HourlyLimit
+
 from .forms import ShareJourneyForm
 from .submissions import save_submission
 
-RATE_LIMIT_WINDOW = 60 * 60
 SENT_PARAMETER = "sent"
 SESSION_REFERENCE_KEY = "journeys:submission-reference"
 
 
-def _rate_limit_key(request):
-    address = get_client_ip_address(request) or "unknown"
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    return f"journeys:submissions-from:{digest}"
-
-
-def _over_rate_limit(request):
-    return cache.get(_rate_limit_key(request), 0) >= settings.JOURNEYS_SUBMISSIONS_PER_HOUR
-
-
-def _count_submission(request):
-    key = _rate_limit_key(request)
-    if not cache.add(key, 1, RATE_LIMIT_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, RATE_LIMIT_WINDOW)
+SUBMISSIONS_PER_ADDRESS = HourlyLimit("journeys:submissions", "JOURNEYS_SUBMISSIONS_PER_HOUR")
 
 
 def thanks_url(page, request):
@@ -67,10 +47,10 @@ def serve_share_journey_page(page, request):
         if form.is_spam:
             # Robots get the same answer as people, and nothing is saved or sent.
             return _never_cached(HttpResponseRedirect(thanks_url(page, request)))
-        if _over_rate_limit(request):
+        if SUBMISSIONS_PER_ADDRESS.exceeded(request):
             rate_limited = True
         elif form.is_valid():
-            _count_submission(request)
+            SUBMISSIONS_PER_ADDRESS.count(request)
             submission = save_submission(form.submission_fields(), form.clean_photos_list)
             request.session[SESSION_REFERENCE_KEY] = submission.reference
             return _never_cached(HttpResponseRedirect(thanks_url(page, request)))

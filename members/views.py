@@ -1,20 +1,16 @@
 """The members' pages on the site: apply, dashboard, leave the network, and the password pages."""
 
-import hashlib
-
-from axes.helpers import get_client_ip_address
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from home.rate_limits import HourlyLimit
 
 from .access import has_admin_access, is_member
 from .dashboard import dashboard_panels
@@ -22,26 +18,7 @@ from .decisions import leave_network, submit_application
 from .forms import ApplicationForm, MemberPasswordResetForm, ProfileForm
 from .gating import visitor_state
 
-RATE_LIMIT_WINDOW = 60 * 60
-
-
-def _rate_limit_key(request):
-    address = get_client_ip_address(request) or "unknown"
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    return f"members:applications-from:{digest}"
-
-
-def _over_rate_limit(request):
-    return cache.get(_rate_limit_key(request), 0) >= settings.MEMBERS_APPLICATIONS_PER_HOUR
-
-
-def _count_application(request):
-    key = _rate_limit_key(request)
-    if not cache.add(key, 1, RATE_LIMIT_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, RATE_LIMIT_WINDOW)
+APPLICATIONS_PER_ADDRESS = HourlyLimit("members:applications", "MEMBERS_APPLICATIONS_PER_HOUR")
 
 
 @never_cache
@@ -53,10 +30,10 @@ def apply(request):
         if form.is_spam:
             # Robots get the same page as people, and nothing is saved or sent.
             return redirect("members:apply_done")
-        if _over_rate_limit(request):
+        if APPLICATIONS_PER_ADDRESS.exceeded(request):
             rate_limited = True
         elif form.is_valid():
-            _count_application(request)
+            APPLICATIONS_PER_ADDRESS.count(request)
             submit_application({**form.application_fields(), "language": request.LANGUAGE_CODE})
             return redirect("members:apply_done")
     else:
