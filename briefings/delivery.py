@@ -18,8 +18,6 @@ pending for the retry, rather than knocking on a closed door 350 times.
 
 import contextlib
 import logging
-import smtplib
-import socket
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urljoin
@@ -34,6 +32,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from home.mail import SERVER_DOWN_ERRORS
+
 from .models import BriefingDelivery, PressBriefingPage
 from .recipients import briefing_recipients
 
@@ -42,14 +42,6 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 # The wait after the 1st, 2nd, 3rd and 4th failed attempt.
 RETRY_DELAYS = [timedelta(minutes=5), timedelta(minutes=20), timedelta(hours=1), timedelta(hours=3)]
-# Errors that mean the server itself is unreachable, not that one address was refused.
-SERVER_DOWN_ERRORS = (
-    ConnectionError,
-    TimeoutError,
-    socket.gaierror,
-    smtplib.SMTPConnectError,
-    smtplib.SMTPServerDisconnected,
-)
 
 
 def retry_delay(attempts):

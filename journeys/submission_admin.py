@@ -29,11 +29,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 import home.image_safety  # noqa: F401  (registers the HEIC opener with Pillow)
+from home.admin_permissions import NoAddPermissionPolicy
 
 from .models import StorySubmission, StorySubmissionPhoto
 from .submissions import LOG_ACTIONS, NOTIFY_ACTION, NoJourneyIndex, make_draft_story, queue_notification
@@ -42,19 +42,6 @@ VIEW_PERMISSION = "journeys.view_storysubmission"
 CHANGE_PERMISSION = "journeys.change_storysubmission"
 THUMBNAIL_SIZE = 320
 LARGE_SIZE = 1600
-
-
-class NoAddPermissionPolicy(ModelPermissionPolicy):
-    """Submissions come only from the public form: nobody adds one in the admin, not even a superuser."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions, **kwargs):
-        return super().users_with_any_permission([action for action in actions if action != "add"], **kwargs)
 
 
 register_permission_policy(StorySubmission, NoAddPermissionPolicy(StorySubmission))

@@ -16,8 +16,6 @@ import html
 import logging
 import re
 import secrets
-import smtplib
-import socket
 from datetime import timedelta
 
 from django_tasks import task
@@ -38,6 +36,8 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
+from home.mail import SERVER_DOWN_ERRORS
+
 from .models import JourneyIndexPage, JourneyPage, StorySubmission, StorySubmissionPhoto
 from .models.pages import NAME_FIELDS_BY_LEVEL
 from .models.review import SAFEGUARDING_GROUP
@@ -53,14 +53,6 @@ RETRY_DELAYS = [
     timedelta(hours=3),
     timedelta(hours=8),
 ]
-# Errors that mean the mail server itself is unreachable, not that one address was refused.
-SERVER_DOWN_ERRORS = (
-    ConnectionError,
-    TimeoutError,
-    socket.gaierror,
-    smtplib.SMTPConnectError,
-    smtplib.SMTPServerDisconnected,
-)
 PHOTO_COLLECTION = "Human Journeys"
 MAKE_DRAFT_ACTION = "journeys.submission.make_draft"
 NOTIFY_ACTION = "journeys.submission.notify"

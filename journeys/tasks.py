@@ -29,6 +29,8 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from home.mail import enqueue  # noqa: F401  (callers import it from here)
+
 from .models import ConsentRecord, StorytellerRequest
 from .models.review import SAFEGUARDING_GROUP
 from .withdrawal import EXPIRY_NOTICE_ACTION
@@ -177,14 +179,3 @@ def notify_staff_of_request(request_id):
     except Exception:
         logger.exception("Email about storyteller request %s failed; check_consent_expiry will retry it", request_id)
         raise
-
-
-def enqueue(task_function, *args):
-    """Queue an email task; if even queueing fails, log it and carry on: the data is already saved and
-    `check_consent_expiry` sends whatever is still unsent."""
-    try:
-        task_function.enqueue(*args)
-    except Exception:
-        logger.exception("Could not queue %s%r", task_function.name, args)
-        return False
-    return True

@@ -20,29 +20,16 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.admin_permissions import NoAddPermissionPolicy
 
 from .access import has_admin_access
 from .decisions import approve_application, reject_application
 from .forms import DecisionReasonForm
 from .models import MembershipApplication, NetworkDepartureCount, Organisation, User
-
-
-class NoAddPermissionPolicy(ModelPermissionPolicy):
-    """Applications come from the public form and accounts from approval: nobody adds them in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions, **kwargs):
-        return super().users_with_any_permission([action for action in actions if action != "add"], **kwargs)
-
 
 register_permission_policy(MembershipApplication, NoAddPermissionPolicy(MembershipApplication))
 register_permission_policy(NetworkDepartureCount, NoAddPermissionPolicy(NetworkDepartureCount))

@@ -19,6 +19,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import override
 
+from home.mail import enqueue  # noqa: F401  (callers import it from here)
+
 from .models import MembershipApplication, User
 
 logger = logging.getLogger(__name__)
@@ -85,16 +87,6 @@ def send_rejection_email(application_id):
         return
     with override(email_language(application.language)):
         send_templated_email("members/emails/application_declined", application.email, {"application": application})
-
-
-def enqueue(task_function, *args):
-    """Enqueue an email task; if even queueing fails, log it and carry on: the data is already saved."""
-    try:
-        task_function.enqueue(*args)
-    except Exception:
-        logger.exception("Could not queue %s%r", task_function.name, args)
-        return False
-    return True
 
 
 @task()
