@@ -152,6 +152,7 @@ LANGUAGES = [
     ("fr", _("French")),
     ("el", _("Greek")),
     ("ar", _("Arabic")),
+    ("fa", _("Persian")),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
