@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import new_toolkits_panel, your_downloads_panel
 from .documents import refused
+from .language_requests import VIEW_REQUESTS_PERMISSION, LanguageRequestViewSet, language_requests_report
 from .models import Topic
 from .reports import VIEW_PERMISSION, toolkit_downloads_report
 
@@ -21,6 +22,7 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+register_snippet(LanguageRequestViewSet)
 
 
 @hooks.register("before_serve_document", order=-1)
@@ -32,7 +34,10 @@ def refuse_member_documents_to_everyone_else(document, request):
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [path("reports/toolkit-downloads/", toolkit_downloads_report, name="toolkit_downloads_report")]
+    return [
+        path("reports/toolkit-downloads/", toolkit_downloads_report, name="toolkit_downloads_report"),
+        path("reports/language-requests/", language_requests_report, name="toolkit_language_requests_report"),
+    ]
 
 
 class ToolkitDownloadsMenuItem(MenuItem):
@@ -44,6 +49,18 @@ class ToolkitDownloadsMenuItem(MenuItem):
 def register_toolkit_downloads_menu_item():
     return ToolkitDownloadsMenuItem(
         _("Toolkit downloads"), reverse("toolkit_downloads_report"), icon_name="download", order=700
+    )
+
+
+class LanguageRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_REQUESTS_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_language_requests_menu_item():
+    return LanguageRequestsMenuItem(
+        _("Language requests"), reverse("toolkit_language_requests_report"), icon_name="globe", order=710
     )
 
 

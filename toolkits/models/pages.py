@@ -10,14 +10,16 @@ from urllib.parse import urlencode
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -25,6 +27,7 @@ from wagtail.search import index
 from home.models import BasePage
 from home.pagination import paginate
 from members.access import is_member
+from members.gating import visitor_state
 
 from ..blocks import (
     SOURCE_RICH_TEXT,
@@ -35,7 +38,10 @@ from ..blocks import (
     RecommendedTermBlock,
     downloads_blocks,
 )
+from ..forms import LanguageRequestForm, ToolkitPageForm
+from ..languages import get_language, to_bcp47
 from ..privacy import sync_members_only_restriction
+from .languages import LanguageRequest
 from .topics import Topic
 
 TOOLKITS_PER_PAGE = 12
@@ -45,6 +51,10 @@ DOWNLOADS_HELP = _(
     "Documents in the “Member documents” collection can only be downloaded by members. Images cannot be "
     "restricted: upload graphics meant for members only as documents (PDF or ZIP), not as images."
 )
+
+
+LANGUAGE_REQUEST_ACTION = "request-language"
+LANGUAGE_REQUESTED_SESSION_KEY = "toolkits:language-requested"
 
 
 class ToolkitPage(BasePage):
@@ -73,6 +83,7 @@ class ToolkitPage(BasePage):
     # dialog is switched off here, or its change would be undone by the box at the next publish.
     private_page_options = []
 
+    base_form_class = ToolkitPageForm
     is_creatable = False
     parent_page_types = ["toolkits.ToolkitIndexPage"]
     subpage_types = []
@@ -88,6 +99,17 @@ class ToolkitPage(BasePage):
             ],
             heading=_("Who can read it, and what it is about"),
         ),
+    ]
+    language_panels = [
+        InlinePanel(
+            "language_versions",
+            heading=_("The document in other languages"),
+            label=_("Language version"),
+            help_text=_(
+                "Translations of this toolkit's document, one per language. Members see them under "
+                "“In other languages”, sorted by English name."
+            ),
+        )
     ]
 
     search_fields = [
@@ -109,12 +131,68 @@ class ToolkitPage(BasePage):
             sync_members_only_restriction(self)
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if self.get_view_restrictions():
-            # What a member reads must never be kept by a shared cache and handed to someone else.
+        if request.method == "POST" and request.POST.get("action") == LANGUAGE_REQUEST_ACTION:
+            response = self.serve_language_request(request)
+        else:
+            response = super().serve(request, *args, **kwargs)
+        if self.get_view_restrictions() or request.user.is_authenticated:
+            # What a member reads must never be kept by a shared cache and handed to someone else; a signed-in
+            # member's page also holds their "Request a language" form and its CSRF token.
             patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ["Cookie"])
         return response
+
+    def serve_language_request(self, request):
+        """ "Request a language": members only; one open request per organisation, toolkit and language."""
+        context = self.get_context(request)
+        if visitor_state(request.user) != "member":
+            context["language_request_refused"] = True
+            response = TemplateResponse(request, self.get_template(request), context, status=403)
+            add_never_cache_headers(response)
+            return response
+        form = LanguageRequestForm(request.POST)
+        if form.is_valid():
+            language = form.cleaned_data["language"]
+            if LanguageRequest.record(self, language, request.user):
+                request.session[LANGUAGE_REQUESTED_SESSION_KEY] = language
+                response = HttpResponseRedirect(f"{self.get_url(request)}#request-language")
+                add_never_cache_headers(response)
+                return response
+            form.add_error(
+                "language",
+                _(
+                    "Thank you: your organisation has already asked for this toolkit in %(language)s. We have kept "
+                    "that request and will let you know when the translation is ready."
+                )
+                % {"language": language},
+            )
+        context["language_request_form"] = form
+        response = TemplateResponse(request, self.get_template(request), context, status=400)
+        add_never_cache_headers(response)
+        return response
+
+    def get_language_versions(self):
+        """[(version, Language), ...]: sorted by English name, the page's own language first."""
+        versions = self.language_versions.all()
+        if hasattr(versions, "select_related"):
+            versions = versions.select_related("document")
+        own = to_bcp47(self.locale.language_code).split("-")[0]
+        rows = [(version, get_language(version.language)) for version in versions]
+        rows = [(version, language) for version, language in rows if language is not None]
+        return sorted(
+            rows,
+            key=lambda row: (row[1].code.split("-")[0] != own, row[1].name.casefold(), row[1].code),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["language_versions"] = self.get_language_versions()
+        context.setdefault("language_request_form", LanguageRequestForm())
+        context["language_request_action"] = LANGUAGE_REQUEST_ACTION
+        context["language_request_visitor"] = visitor_state(request.user)
+        if request.method == "GET" and hasattr(request, "session"):
+            context["language_requested"] = request.session.pop(LANGUAGE_REQUESTED_SESSION_KEY, None)
+        return context
 
     @property
     def toolkit_type(self):
@@ -242,6 +320,7 @@ class MessagingGuidePage(ToolkitPage):
         FieldPanel("evidence"),
         FieldPanel("examples"),
         FieldPanel("downloads"),
+        *ToolkitPage.language_panels,
         FieldPanel("related_toolkits"),
     ]
     search_fields = [
@@ -271,6 +350,7 @@ class QAToolkitPage(ToolkitPage):
         *ToolkitPage.teaser_panels,
         FieldPanel("sections"),
         FieldPanel("downloads"),
+        *ToolkitPage.language_panels,
         FieldPanel("related_toolkits"),
     ]
     search_fields = [*ToolkitPage.search_fields, index.SearchField("sections")]
