@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check bench worker clean
+.PHONY: help run test lint format check bench worker clean translations messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -20,7 +20,22 @@ $(BIN)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/.installed-r
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-run: $(BIN)/.installed-runtime ## Install, migrate SQLite, load the demo content and serve http://127.0.0.1:8000/
+# Interface translations: each locale/<lang>/LC_MESSAGES/django.po compiles to its .mo (never committed) when the
+# .po is newer, with msgfmt if installed and pure Python otherwise (home/management/commands/compile_translations.py).
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+MESSAGE_LANGUAGES := fr el ar fa
+
+translations: $(MO_FILES) ## Compile the interface translations (run and test do this first)
+
+$(MO_FILES): %.mo: %.po | $(BIN)/.installed-runtime
+	$(BIN)/python manage.py compile_translations
+
+messages: $(BIN)/.installed-runtime ## Refresh the translation catalogues from the templates and code (needs GNU gettext)
+	$(BIN)/python manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
+
+run: $(BIN)/.installed-runtime translations ## Install, migrate SQLite, load the demo content and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
 	@echo ""
@@ -30,7 +45,7 @@ run: $(BIN)/.installed-runtime ## Install, migrate SQLite, load the demo content
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(BIN)/.installed-dev ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: $(BIN)/.installed-dev translations ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed-dev ## Check style and common mistakes with ruff
