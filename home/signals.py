@@ -1,10 +1,18 @@
-"""Start a new content-cache generation whenever something cached from content may have changed."""
+"""Start a new content-cache generation whenever something cached from content may have changed; keep page
+privacy the same in every language (home.translation_privacy)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
 
+from . import translation_privacy as _privacy
 from .content_cache import clear_content_cache
 from .models import CustomImage, Funder, NavigationMenu, OrganisationSettings
 
@@ -23,3 +31,17 @@ def _clear_when_page_deleted(sender, instance, **kwargs):
 
 
 post_delete.connect(_clear_when_page_deleted, dispatch_uid="content-cache-page-deleted")
+
+
+# Privacy holds in every language: a translation's restrictions are its source page's (home.translation_privacy).
+post_save.connect(_privacy.restriction_saved, sender=PageViewRestriction, dispatch_uid="translation-privacy-saved")
+post_delete.connect(
+    _privacy.restriction_deleted, sender=PageViewRestriction, dispatch_uid="translation-privacy-deleted"
+)
+m2m_changed.connect(
+    _privacy.restriction_groups_changed,
+    sender=PageViewRestriction.groups.through,
+    dispatch_uid="translation-privacy-groups",
+)
+copy_for_translation_done.connect(_privacy.translation_created, dispatch_uid="translation-privacy-created")
+page_published.connect(_privacy.page_published, dispatch_uid="translation-privacy-published")

@@ -1,0 +1,235 @@
+"""Page privacy in every language: a translation has exactly its source page's restrictions, whenever those
+change, so a members-only toolkit or briefing is never public in French or Arabic."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from wagtail.models import Locale, PageViewRestriction
+
+from briefings.factories import BriefingIndexPageFactory, PressBriefingPageFactory
+from home.translation_privacy import describe_specs, restriction_specs
+from toolkits.factories import MessagingGuidePageFactory, ToolkitIndexPageFactory
+from toolkits.models import ToolkitPage
+
+pytestmark = pytest.mark.django_db
+
+BODY = "Say people, not migrants."
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get(language_code=code) for code in ("fr", "el", "ar", "fa")}
+
+
+@pytest.fixture
+def toolkit_index(home_page):
+    return ToolkitIndexPageFactory(
+        parent=home_page, slug="toolkits", first_published_at=timezone.now(), last_published_at=timezone.now()
+    )
+
+
+@pytest.fixture
+def make_guide(toolkit_index):
+    def make(**kwargs):
+        kwargs.setdefault("parent", toolkit_index)
+        kwargs.setdefault("first_published_at", timezone.now())
+        kwargs.setdefault("last_published_at", timezone.now())
+        kwargs.setdefault("key_messages", [("message", BODY)])
+        return MessagingGuidePageFactory(**kwargs)
+
+    return make
+
+
+def translate(page, locale):
+    """As an editor does: copy into the locale (with any missing parents) and publish the copy."""
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def restrictions(page):
+    return describe_specs(restriction_specs(page))
+
+
+def rows(page):
+    return PageViewRestriction.objects.filter(page=page).count()
+
+
+def assert_gated(client, page):
+    """Anonymous visitors get the 403 teaser, never the member content."""
+    client.logout()
+    response = client.get(page.url)
+    assert response.status_code == 403, page.url
+    assert BODY not in response.content.decode()
+
+
+def test_translating_a_members_only_toolkit__gives_one_members_restriction(make_guide, locales, client):
+    """The box and Wagtail's copy used to give the French version two equivalent rows."""
+    guide = make_guide(members_only=True)
+
+    french = translate(guide, locales["fr"])
+
+    assert french.url.startswith("/fr/")
+    assert rows(french) == 1
+    assert restrictions(french) == restrictions(guide) == "groups [Members]"
+    assert ToolkitPage.objects.get(pk=french.pk).members_only
+    assert_gated(client, french)
+
+
+def test_restricting_the_source_after_translating__restricts_every_language(make_guide, locales, client, user, member):
+    guide = make_guide(members_only=False)
+    french = translate(guide, locales["fr"])
+    arabic = translate(guide, locales["ar"])
+    assert client.get(french.url).status_code == 200
+
+    guide.members_only = True
+    guide.save_revision().publish()
+
+    for translation in (french, arabic):
+        assert rows(translation) == 1
+        assert restrictions(translation) == "groups [Members]"
+        assert ToolkitPage.objects.get(pk=translation.pk).members_only
+        assert_gated(client, translation)
+        client.force_login(user)
+        response = client.get(translation.url)
+        assert response.status_code == 403
+        assert BODY not in response.content.decode()
+        client.force_login(member)
+        response = client.get(translation.url)
+        assert response.status_code == 200
+        assert BODY in response.content.decode()
+
+
+def test_removing_the_source_restriction__makes_every_translation_public(make_guide, locales, client):
+    guide = make_guide(members_only=True)
+    french = translate(guide, locales["fr"])
+    arabic = translate(guide, locales["ar"])
+
+    guide.members_only = False
+    guide.save_revision().publish()
+
+    for translation in (french, arabic):
+        assert rows(translation) == 0
+        assert not ToolkitPage.objects.get(pk=translation.pk).members_only
+        response = client.get(translation.url)
+        assert response.status_code == 200
+        assert BODY in response.content.decode()
+
+
+def test_changing_the_source_groups__changes_them_in_every_language(
+    home_page, locales, restrict_to_group, member_group
+):
+    """An editor's privacy dialog on an ordinary page: the groups are saved after the restriction."""
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, slug="for-partners")
+    french = translate(page, locales["fr"])
+    greek = translate(page, locales["el"])
+    restriction = restrict_to_group(page)
+    editors = Group.objects.get(name="Editors")
+
+    restriction.groups.add(editors)
+    assert restrictions(french) == restrictions(greek) == "groups [Editors, Members]"
+
+    restriction.groups.remove(member_group)
+    assert restrictions(french) == restrictions(greek) == "groups [Editors]"
+
+    restriction.restriction_type = PageViewRestriction.LOGIN
+    restriction.save()
+    restriction.groups.clear()
+    assert restrictions(french) == restrictions(greek) == "login"
+
+    restriction.delete()
+    assert rows(french) == rows(greek) == 0
+
+
+def test_restriction_added_on_a_translation_only__is_replaced_by_the_source(
+    home_page, locales, restrict_to_group, django_capture_on_commit_callbacks
+):
+    """Editors change privacy on the source: what a translation gets on its own does not last."""
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, slug="about")
+    restrict_to_group(page)
+    french = translate(page, locales["fr"])
+    editors = Group.objects.get(name="Editors")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        extra = PageViewRestriction.objects.create(page=french, restriction_type=PageViewRestriction.GROUPS)
+        extra.groups.add(editors)
+    assert rows(french) == 1
+    assert restrictions(french) == "groups [Members]"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page=french).delete()
+    assert restrictions(french) == "groups [Members]"
+
+    public = StandardPageFactory(parent=home_page, slug="public")
+    public_french = translate(public, locales["fr"])
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=public_french, restriction_type=PageViewRestriction.LOGIN)
+    assert rows(public_french) == 0
+
+
+def test_restricting_an_ancestor_after_translating__gates_the_translated_subtree(make_guide, locales, client):
+    guide = make_guide(members_only=False)
+    arabic = translate(guide, locales["ar"])
+    index = guide.get_parent()
+    arabic_index = arabic.get_parent()
+
+    restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+
+    assert restrictions(arabic_index) == "login"
+    assert rows(arabic) == 0
+    client.logout()
+    assert client.get(arabic.url).status_code == 403
+
+    restriction.delete()
+    assert rows(arabic_index) == 0
+    assert client.get(arabic.url).status_code == 200
+
+
+def test_deleting_the_source__leaves_translations_restricted(make_guide, locales):
+    guide = make_guide(members_only=True)
+    french = translate(guide, locales["fr"])
+
+    guide.delete()
+
+    assert restrictions(french) == "groups [Members]"
+
+
+def test_briefing_translation__is_members_only(home_page, locales, client, member):
+    index = BriefingIndexPageFactory(parent=home_page)
+    briefing = PressBriefingPageFactory(parent=index)
+
+    french = translate(briefing, locales["fr"])
+    french_index = french.get_parent()
+
+    assert rows(french_index) == 1
+    assert restrictions(french_index) == "groups [Members]"
+    assert french.url.startswith("/fr/")
+    client.logout()
+    assert client.get(french.url).status_code == 403
+    client.force_login(member)
+    assert client.get(french.url).status_code == 200
+
+
+def test_check_command__reports_drift_and_fixes_it(make_guide, locales, capsys):
+    """What the signals could not see (a bulk update, rows written with signals off) is caught by cron."""
+    guide = make_guide(members_only=True)
+    french = translate(guide, locales["fr"])
+    call_command("check_translation_privacy")
+
+    PageViewRestriction.objects.filter(page=french).update(restriction_type=PageViewRestriction.LOGIN)
+
+    with pytest.raises(CommandError):
+        call_command("check_translation_privacy")
+    assert f"Privacy: fr {french.url}" in capsys.readouterr().out
+
+    call_command("check_translation_privacy", "--fix")
+    assert restrictions(french) == "groups [Members]"
+    call_command("check_translation_privacy")
