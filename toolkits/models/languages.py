@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
+
+from home.content_cache import clear_content_cache
 
 from ..languages import get_language, language_choices, validate_language_code
 
@@ -133,3 +136,9 @@ class LanguageRequest(models.Model):
         except IntegrityError:  # the same request, sent twice at once
             return False
         return True
+
+
+# The grid of language versions is cached with the page's content and shows each document's address, type
+# and size: a document replaced or deleted starts a new content generation.
+post_save.connect(clear_content_cache, sender=get_document_model_string(), dispatch_uid="toolkits-document-saved")
+post_delete.connect(clear_content_cache, sender=get_document_model_string(), dispatch_uid="toolkits-document-deleted")

@@ -8,6 +8,7 @@ toolkits with one typed queryset, so filters by topic and search over teasers ne
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -15,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
+from django.utils.translation import get_language as get_language_code
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -24,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home.content_cache import content_generation
 from home.models import BasePage
 from home.pagination import paginate
 from members.access import is_member
@@ -55,6 +58,7 @@ DOWNLOADS_HELP = _(
 
 LANGUAGE_REQUEST_ACTION = "request-language"
 LANGUAGE_REQUESTED_SESSION_KEY = "toolkits:language-requested"
+LANGUAGE_VERSIONS_CACHE_TIMEOUT = 60 * 60
 
 
 class ToolkitPage(BasePage):
@@ -171,22 +175,50 @@ class ToolkitPage(BasePage):
         add_never_cache_headers(response)
         return response
 
-    def get_language_versions(self):
-        """[(version, Language), ...]: sorted by English name, the page's own language first."""
+    def _build_language_versions(self):
         versions = self.language_versions.all()
-        if hasattr(versions, "select_related"):
+        if hasattr(versions, "select_related"):  # a preview's unsaved versions are a plain list in memory
             versions = versions.select_related("document")
-        own = to_bcp47(self.locale.language_code).split("-")[0]
-        rows = [(version, get_language(version.language)) for version in versions]
-        rows = [(version, language) for version, language in rows if language is not None]
+        rows = []
+        for version in versions:
+            language = get_language(version.language)
+            if language is None:
+                continue
+            rows.append(
+                {
+                    "language": language,
+                    "url": version.document.url,
+                    "file_extension": version.document.file_extension,
+                    "file_size": version.document.file_size,
+                    "translator_credit": version.translator_credit,
+                    "translated_on": version.translated_on,
+                    "note": version.note,
+                }
+            )
+        own = to_bcp47(get_language_code() or "en").split("-")[0]
         return sorted(
             rows,
-            key=lambda row: (row[1].code.split("-")[0] != own, row[1].name.casefold(), row[1].code),
+            key=lambda row: (row["language"].code.split("-")[0] != own, row["language"].name.casefold()),
         )
+
+    def get_language_versions(self, request=None):
+        """The document's language versions, sorted by English name with the page's own language first.
+
+        Kept with the rest of the cached content (a new generation on every publish and document change), so
+        the grid costs no query once built.
+        """
+        if getattr(request, "is_preview", False) or not self.live_revision_id:
+            return self._build_language_versions()
+        key = f"toolkits:{content_generation()}:languages:{self.pk}:{self.live_revision_id}:{get_language_code()}"
+        rows = cache.get(key)
+        if rows is None:
+            rows = self._build_language_versions()
+            cache.set(key, rows, LANGUAGE_VERSIONS_CACHE_TIMEOUT)
+        return rows
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["language_versions"] = self.get_language_versions()
+        context["language_versions"] = self.get_language_versions(request)
         context.setdefault("language_request_form", LanguageRequestForm())
         context["language_request_action"] = LANGUAGE_REQUEST_ACTION
         context["language_request_visitor"] = visitor_state(request.user)
