@@ -70,3 +70,42 @@ def test_production__starts_with_a_secret_key_and_allowed_hosts():
     assert result.returncode == 0, result.stderr
     assert "DEBUG False" in result.stdout
     assert "HOSTS imix.org.uk,www.imix.org.uk" in result.stdout
+
+
+BUMP_GENERATION = (
+    "import django; django.setup(); from home.content_cache import clear_content_cache, content_generation; "
+    "before = content_generation(); clear_content_cache(); print('BUMPED', before, content_generation())"
+)
+READ_GENERATION = (
+    "import django; django.setup(); from home.content_cache import content_generation; "
+    "print('SEEN', content_generation())"
+)
+
+
+def test_production__a_take_down_in_one_process_clears_the_page_caches_of_every_other(tmp_path):
+    """The daily expiry command runs in its own process: the web workers must see its new content generation,
+    or a story taken down would stay in their cached listings."""
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "imix_site.settings.production",
+        "SECRET_KEY": "a-real-secret-from-the-environment-0123456789",
+        "ALLOWED_HOSTS": "imix.org.uk",
+        "CACHE_DIR": str(tmp_path / "cache"),
+    }
+
+    def run(script):
+        result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+            [sys.executable, "-c", script],
+            cwd=PROJECT_DIR,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()
+
+    _label, before, after = run(BUMP_GENERATION)
+    assert int(after) == int(before) + 1
+    assert run(READ_GENERATION) == ["SEEN", after]

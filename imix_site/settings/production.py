@@ -12,6 +12,17 @@ if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):  # noqa: F405
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in the environment: production will not start without it.")
 
+# Pages and listings are cached under a content generation that publishing, unpublishing and taking a story
+# down move on. Every worker process, and the daily commands, must see the same generation, so production
+# never uses the per-process memory cache: Redis when REDIS_URL is set, otherwise files on this server.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or str(BASE_DIR / "var" / "cache"),  # noqa: F405
+        }
+    }
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
