@@ -1,0 +1,252 @@
+"""Languages a visitor notices: the switcher in the header, hreflang alternates, sitemap alternates, and the
+language and direction of what they read."""
+
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Locale
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML_NS = "{http://www.w3.org/1999/xhtml}"
+
+
+def _locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def _publish_translation(page, code):
+    translation = page.copy_for_translation(_locale(code), copy_parents=True)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def _soup(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def _switcher(soup):
+    nav = soup.find("nav", attrs={"aria-label": "Languages"})
+    assert nav is not None, "no language switcher"
+    return {
+        link["hreflang"]: {
+            "url": link["href"],
+            "lang": link["lang"],
+            "text": " ".join(link.get_text(" ").split()),
+            "current": link.get("aria-current"),
+        }
+        for link in nav.find_all("a")
+    }
+
+
+def _alternates(soup):
+    return {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')}
+
+
+# --- The switcher --------------------------------------------------------------------------------------
+
+
+def test_switcher__links_each_live_translation_by_its_own_name_and_marks_the_current_language(
+    client, standard_page, arabic_home_page
+):
+    _publish_translation(standard_page, "ar")
+    _publish_translation(standard_page, "fa")
+
+    links = _switcher(_soup(client, "/en/about/"))
+
+    assert list(links) == ["en", "ar", "fa"]
+    assert links["en"] == {"url": "/en/about/", "lang": "en", "text": "English", "current": "true"}
+    assert links["ar"] == {"url": "/ar/about/", "lang": "ar", "text": "العربية", "current": None}
+    assert links["fa"] == {"url": "/fa/about/", "lang": "fa", "text": "فارسی", "current": None}
+
+    in_arabic = _switcher(_soup(client, "/ar/about/"))
+    assert in_arabic["ar"]["current"] == "true"
+    assert in_arabic["en"]["current"] is None
+
+
+def test_switcher__offers_a_language_without_this_page_its_home_page_and_leaves_out_one_without_either(
+    client, standard_page, arabic_home_page
+):
+    _publish_translation(standard_page.get_parent().specific, "fr")  # French home page, no French "About us"
+
+    links = _switcher(_soup(client, "/en/about/"))
+
+    assert links["fr"]["url"] == "/fr/"
+    assert links["fr"]["text"] == "Français (home page)"
+    assert links["ar"]["url"] == "/ar/"
+    assert "el" not in links  # no Greek home page
+    assert "fa" not in links
+
+
+def test_switcher__never_offers_a_draft_translation(client, standard_page, arabic_home_page):
+    draft = standard_page.copy_for_translation(_locale("ar"))
+    draft.save_revision()  # saved, never published
+    draft.refresh_from_db()
+    assert not draft.live
+
+    links = _switcher(_soup(client, "/en/about/"))
+
+    assert links["ar"]["url"] == "/ar/"
+    assert "/ar/about/" not in str(_alternates(_soup(client, "/en/about/")))
+
+
+def test_switcher__never_offers_anonymous_visitors_a_restricted_translation_of_a_public_page(
+    client, standard_page, arabic_home_page, restrict_to_group
+):
+    arabic_about = _publish_translation(standard_page, "ar")
+    restrict_to_group(arabic_about)
+
+    soup = _soup(client, "/en/about/")
+
+    assert _switcher(soup)["ar"]["url"] == "/ar/"
+    assert "ar" not in _alternates(soup)
+
+
+def test_switcher__on_a_members_page_offers_its_translation_and_no_hreflang(
+    client, member, standard_page, arabic_home_page, restrict_to_group
+):
+    arabic_about = _publish_translation(standard_page, "ar")
+    restrict_to_group(standard_page)
+    restrict_to_group(arabic_about)
+    client.force_login(member)
+
+    soup = _soup(client, "/en/about/")
+
+    assert _switcher(soup)["ar"]["url"] == "/ar/about/"
+    assert _alternates(soup) == {}
+
+
+def test_switcher__on_search_and_not_found_pages_links_the_same_address_in_each_language(client, home_page):
+    search = _switcher(_soup(client, "/en/search/?query=refugees"))
+    assert [link["url"] for link in search.values()] == [
+        "/en/search/?query=refugees",
+        "/fr/search/?query=refugees",
+        "/el/search/?query=refugees",
+        "/ar/search/?query=refugees",
+        "/fa/search/?query=refugees",
+    ]
+    assert search["en"]["current"] == "true"
+    assert [link["text"] for link in search.values()] == ["English", "Français", "Ελληνικά", "العربية", "فارسی"]
+
+    not_found = _switcher(_soup(client, "/fr/no-such-page/", status=404))
+    assert not_found["el"]["url"] == "/el/no-such-page/"
+    assert not_found["fr"]["current"] == "true"
+
+
+def test_switcher__is_a_disclosure_that_works_without_scripts(client, standard_page, arabic_home_page):
+    soup = _soup(client, "/en/about/")
+    nav = soup.find("nav", attrs={"aria-label": "Languages"})
+
+    summary = nav.find("details").find("summary")
+    assert " ".join(summary.get_text(" ").split()) == "Language: English"
+    assert nav.find("details").find("ul").find_all("a")
+
+
+def test_switcher__costs_no_more_queries_with_more_languages(client, standard_page, arabic_home_page):
+    def counts():
+        cache.clear()
+        client.get("/en/about/")  # nothing cached: the first visitor after a publish
+        cache.clear()
+        with CaptureQueriesContext(connection) as cold:
+            client.get("/en/about/")
+        with CaptureQueriesContext(connection) as warm:
+            response = client.get("/en/about/")
+        return len(cold), len(warm), response
+
+    _publish_translation(standard_page, "ar")
+    with_two = counts()
+    for code in ("fr", "el", "fa"):
+        _publish_translation(standard_page, code)
+    with_five = counts()
+
+    assert len(_switcher(BeautifulSoup(with_five[2].content, "html.parser"))) == 5
+    assert with_five[:2] == with_two[:2]
+
+
+# --- hreflang ------------------------------------------------------------------------------------------
+
+
+def test_head__lists_each_public_translation_as_an_absolute_hreflang_alternate_and_english_as_x_default(
+    client, standard_page, arabic_home_page
+):
+    _publish_translation(standard_page, "ar")
+    _publish_translation(standard_page, "fr")
+
+    expected = {
+        "en": "http://localhost/en/about/",
+        "fr": "http://localhost/fr/about/",
+        "ar": "http://localhost/ar/about/",
+        "x-default": "http://localhost/en/about/",
+    }
+    assert _alternates(_soup(client, "/en/about/")) == expected
+    assert _alternates(_soup(client, "/ar/about/")) == expected
+
+
+def test_head__has_no_alternates_for_a_page_in_one_language(client, standard_page):
+    assert _alternates(_soup(client, "/en/about/")) == {}
+
+
+# --- sitemap.xml ---------------------------------------------------------------------------------------
+
+
+def test_sitemap__gives_each_translated_page_its_alternates_and_no_private_ones(
+    client, standard_page, arabic_home_page, restrict_to_group
+):
+    _publish_translation(standard_page, "ar")
+    french_about = _publish_translation(standard_page, "fr")
+    restrict_to_group(french_about)
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own sitemap, not untrusted input
+    alternates = {
+        url.find(f"{SITEMAP_NS}loc").text: {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML_NS}link")
+        }
+        for url in root.iter(f"{SITEMAP_NS}url")
+    }
+
+    about = {
+        "en": "http://localhost/en/about/",
+        "ar": "http://localhost/ar/about/",
+        "x-default": "http://localhost/en/about/",
+    }
+    assert alternates["http://localhost/en/about/"] == about
+    assert alternates["http://localhost/ar/about/"] == about
+    assert "http://localhost/fr/about/" not in alternates
+    assert alternates["http://localhost/en/"]["ar"] == "http://localhost/ar/"
+
+
+# --- lang and dir --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "direction"), [("en", "ltr"), ("fr", "ltr"), ("ar", "rtl"), ("fa", "rtl")])
+def test_page__in_its_own_language_sets_lang_and_dir_on_the_whole_document(client, standard_page, code, direction):
+    if code != "en":
+        _publish_translation(standard_page, code)
+
+    soup = _soup(client, f"/{code}/about/")
+
+    assert (soup.html["lang"], soup.html["dir"]) == (code, direction)
+    assert soup.main.get("lang") is None  # the content is in the document's language
+
+
+@pytest.mark.parametrize(("code", "direction"), [("fr", "ltr"), ("ar", "rtl"), ("fa", "rtl")])
+def test_english_page_served_under_another_language_keeps_english_lang_and_dir_for_its_content(
+    client, standard_page, code, direction
+):
+    soup = _soup(client, f"/{code}/about/")  # no home page in that language: the English site answers
+
+    assert (soup.html["lang"], soup.html["dir"]) == (code, direction)  # the interface: header, footer
+    assert (soup.main["lang"], soup.main["dir"]) == ("en", "ltr")
+    assert soup.find("h1").get_text(strip=True) == "About us"
