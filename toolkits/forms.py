@@ -17,20 +17,20 @@ class ToolkitPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("language_versions")
         if formset is None:
             return cleaned_data
+        formset.is_valid()  # its own checks first (duplicates among them), so every form has cleaned_data
         seen = set()
         for form in formset.forms:
-            if not hasattr(form, "cleaned_data") or formset.can_delete and formset._should_delete_form(form):
+            if formset.can_delete and formset._should_delete_form(form):
                 continue
-            code = form.cleaned_data.get("language")
-            if code:
-                if code in seen:
-                    language = get_language(code)
-                    form.add_error(
-                        "language",
-                        _("There is already a version in %(language)s. Each language can be offered once.")
-                        % {"language": language.name if language else code},
-                    )
-                seen.add(code)
+            code = form["language"].value()
+            if code and code in seen:
+                language = get_language(code)
+                form.add_error(
+                    "language",
+                    _("There is already a version in %(language)s. Each language can be offered once.")
+                    % {"language": language.name if language else code},
+                )
+            seen.add(code)
             document = form.cleaned_data.get("document")
             if document is not None and cleaned_data.get("members_only") and not is_restricted(document):
                 form.add_error(

@@ -218,7 +218,7 @@ class ToolkitPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["language_versions"] = self.get_language_versions(request)
+        context["document_languages"] = self.get_language_versions(request)
         context.setdefault("language_request_form", LanguageRequestForm())
         context["language_request_action"] = LANGUAGE_REQUEST_ACTION
         context["language_request_visitor"] = visitor_state(request.user)
