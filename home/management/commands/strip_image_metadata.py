@@ -6,6 +6,10 @@ each such original without its metadata, in a new file beside the old one (so an
 `quarantine/` stays there), records the new file's size, hash and dimensions, deletes the old file and
 every rendition, which Wagtail then makes again from the clean original. Run it once after deploying the
 upload clean-up; it is safe to run again, as it skips originals that are already clean.
+
+Phone photos stored as MPO (multi-picture JPEG) become a plain JPEG of their first picture, and GIFs lose
+their comments and application extensions, as uploads do. An image in a format that cannot be rewritten is
+listed as needing a person to replace or delete it: it is never reported as clean.
 """
 
 import io
@@ -20,7 +24,7 @@ from django.db import transaction
 
 from wagtail.utils.file import hash_filelike
 
-from home.image_safety import strip_metadata
+from home.image_safety import MetadataNotRemovable, strip_metadata
 from home.models import CustomImage
 
 # Where Pillow reports metadata that can identify or locate someone: EXIF (GPS, camera, date, software),
@@ -29,13 +33,21 @@ METADATA_INFO_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop"
 # JPEG segments that hold nothing about the photo's subject: the JFIF header, colour profile, Adobe's colour
 # transform. Any other application segment or a comment counts as metadata.
 HARMLESS_JPEG_SEGMENTS = {"APP0", "APP14"}
+# The one GIF application extension that says nothing about the picture's origin: how often it loops.
+HARMLESS_GIF_EXTENSION = b"NETSCAPE2.0"
 
 
 def carries_metadata(file):
     """Whether the image file holds any of the metadata `strip_metadata` removes."""
     with Image.open(file) as image:
+        if image.format == "MPO":
+            # Every picture after the first carries EXIF of its own: the file is always rewritten.
+            return True
         if any(image.info.get(key) for key in METADATA_INFO_KEYS) or image.getexif():
             return True
+        if image.format == "GIF":
+            extension = image.info.get("extension")
+            return bool(extension) and not extension[0].startswith(HARMLESS_GIF_EXTENSION)
         if image.format == "JPEG":
             for marker, data in image.applist:
                 is_colour_profile = marker == "APP2" and data.startswith(b"ICC_PROFILE")
@@ -77,9 +89,12 @@ class Command(BaseCommand):
             return "unreadable"
         if not dirty:
             return "clean"
-        clean = strip_metadata(io.BytesIO(data))
-        if clean is None:
-            self.stderr.write(f"{label}: carries metadata, but its format is not one this site rewrites; skipped.")
+        try:
+            clean = strip_metadata(io.BytesIO(data))
+        except MetadataNotRemovable as error:
+            self.stderr.write(
+                f"{label}: carries metadata that cannot be removed ({error}); replace or delete it in the admin."
+            )
             return "unsupported"
         if dry_run:
             self.stdout.write(f"{label}: would be cleaned, and its {image.renditions.count()} renditions deleted.")
@@ -146,5 +161,5 @@ class Command(BaseCommand):
         if counts["unreadable"]:
             summary += f"; {counts['unreadable']} unreadable"
         if counts["unsupported"]:
-            summary += f"; {counts['unsupported']} with metadata in a format not rewritten"
+            summary += f"; {counts['unsupported']} with metadata that could not be removed, to replace or delete"
         self.stdout.write(self.style.SUCCESS(summary + "."))
