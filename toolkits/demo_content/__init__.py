@@ -17,7 +17,7 @@ from home.demo_content.pdf import build_pdf
 from home.factories import DocumentFactory
 from toolkits.documents import member_documents_collection
 from toolkits.factories import ToolkitIndexPageFactory, TopicFactory
-from toolkits.models import Topic
+from toolkits.models import ToolkitDocumentLanguage, Topic
 
 from .guides import GUIDES, QA_TOOLKITS, TOPICS
 
@@ -32,13 +32,13 @@ def ensure_topics(seeder):
     return topics
 
 
-def member_document(seeder, key, title, filename, blocks, *, members_only):
+def member_document(seeder, key, title, filename, blocks, *, members_only, language="en-GB"):
     """A PDF made on the spot; in the Member documents collection when its toolkit is members-only."""
     if key in seeder.documents:
         return seeder.documents[key]
     document = get_document_model().objects.filter(title=title).first()
     if document is None:
-        data = build_pdf(title, blocks)
+        data = build_pdf(title, blocks, language=language)
         extra = {"collection": member_documents_collection()} if members_only else {}
         document = DocumentFactory(
             title=title,
@@ -50,6 +50,32 @@ def member_document(seeder, key, title, filename, blocks, *, members_only):
         seeder.record(document)
     seeder.documents[key] = document
     return document
+
+
+def language_versions(seeder, toolkit):
+    """The toolkit's document in other languages: one PDF per language, found by title or made on the spot."""
+    versions = []
+    for translation in toolkit.translations:
+        document = member_document(
+            seeder,
+            f"toolkits/{toolkit.slug}/{translation.language}",
+            f"{toolkit.title} – {translation.english_name} (PDF)",
+            f"{toolkit.slug}-{translation.language.lower()}.pdf",
+            translation.pdf,
+            members_only=toolkit.members_only,
+            language=translation.pdf_language,
+        )
+        versions.append(
+            ToolkitDocumentLanguage(
+                document=document,
+                language=translation.language,
+                translator_credit=translation.credit,
+                translated_on=translation.translated_on,
+                note=translation.note,
+            )
+        )
+    seeder.record(ToolkitDocumentLanguage, len(versions))
+    return versions
 
 
 def _spec(toolkit, topics):
@@ -67,6 +93,9 @@ def _spec(toolkit, topics):
             fields["downloads"] = [
                 {"type": "document", "value": {"document": document.pk, "title": "", "description": toolkit.pdf_note}}
             ]
+        if toolkit.translations:
+            # Only when the toolkit is created, so it is published once, versions included.
+            fields["language_versions"] = language_versions(seeder, toolkit)
         return fields
 
     return PageSpec(

@@ -56,6 +56,31 @@ class Items:
 
 
 @dataclass
+class DemoTranslation:
+    """A toolkit's document in another language. Helvetica in the hand-made PDF has no Arabic, Cyrillic or
+    Ge'ez letters, so those demo PDFs say in English what the real translation would hold."""
+
+    language: str  # BCP 47
+    english_name: str
+    credit: str
+    translated_on: datetime.date
+    pdf: list
+    pdf_language: str = "en-GB"
+    note: str = ""
+
+
+def placeholder_pdf(language):
+    return [
+        ("heading", f"{language} translation (demo)"),
+        (
+            "text",
+            f"In the real toolkit this page holds the key messages translated into {language} by a partner "
+            "organisation. The demo PDF is in English because its built-in font has no letters for this script.",
+        ),
+    ]
+
+
+@dataclass
 class DemoToolkit:
     factory: type
     title: str
@@ -67,6 +92,7 @@ class DemoToolkit:
     build: Any
     pdf: list = field(default_factory=list)
     pdf_note: str = ""
+    translations: list = field(default_factory=list)
 
     @property
     def pdf_title(self):
@@ -301,6 +327,45 @@ GUIDES = [
             ("text", "Say 'people seeking safety', not 'illegal migrants'."),
         ],
         pdf_note="A one-page summary to print or share with colleagues in your organisation.",
+        translations=[
+            DemoTranslation(
+                "ar",
+                "Arabic",
+                "Volunteers of the Kent Refugee Action Network",
+                datetime.date(2020, 10, 19),
+                placeholder_pdf("Arabic"),
+            ),
+            DemoTranslation(
+                "uk",
+                "Ukrainian",
+                "Hastings Refugee Buddy Project",
+                datetime.date(2020, 11, 2),
+                placeholder_pdf("Ukrainian"),
+            ),
+            DemoTranslation(
+                "ti",
+                "Tigrinya",
+                "Eritrean community volunteers, Kent",
+                datetime.date(2020, 11, 9),
+                placeholder_pdf("Tigrinya"),
+                note="Key messages only.",
+            ),
+            DemoTranslation(
+                "cy",
+                "Welsh",
+                "Cyfieithu Cymunedol",
+                datetime.date(2020, 10, 26),
+                [
+                    ("heading", "Negeseuon allweddol"),
+                    (
+                        "text",
+                        "Mae pobl yn croesi'r Sianel mewn cychod bach oherwydd nad oes bron dim llwybrau diogel.",
+                    ),
+                    ("text", "Dywedwch 'pobl sy'n chwilio am ddiogelwch', nid 'mudwyr anghyfreithlon'."),
+                ],
+                pdf_language="cy",
+            ),
+        ],
     ),
     DemoToolkit(
         factory=MessagingGuidePageFactory,
