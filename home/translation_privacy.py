@@ -108,14 +108,17 @@ def copies_of(source):
     )
 
 
-def conform(page, source):
-    """Make the page's own restrictions exactly the source's; returns True when anything had to change.
+def conform(page, source, wanted=None):
+    """Make the page's own restrictions exactly the source's (`wanted`, their specs, when already known);
+    returns True when anything had to change.
 
     Rows that already match a source restriction are kept (so nothing is needlessly logged), missing ones are
     created and the rest deleted.
     """
     with _guard(), transaction.atomic():
-        missing = [restriction_spec(restriction) for restriction in page_restrictions(source)]
+        if wanted is None:
+            wanted = [restriction_spec(restriction) for restriction in page_restrictions(source)]
+        missing = list(wanted)
         extra = []
         for restriction in page_restrictions(page):
             spec = restriction_spec(restriction)
@@ -136,7 +139,8 @@ def conform(page, source):
 
 def mirror(source):
     """Copy the source page's restrictions onto every translation and alias; returns the pages changed."""
-    return [page for page in copies_of(source) if conform(page, source)]
+    wanted = [restriction_spec(restriction) for restriction in page_restrictions(source)]
+    return [page for page in copies_of(source) if conform(page, source, wanted)]
 
 
 def sync_page(page):

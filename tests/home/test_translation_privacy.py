@@ -233,3 +233,32 @@ def test_check_command__reports_drift_and_fixes_it(make_guide, locales, capsys):
     call_command("check_translation_privacy", "--fix")
     assert restrictions(french) == "groups [Members]"
     call_command("check_translation_privacy")
+
+
+def test_check_command__a_story_keeps_one_consent_on_its_source_and_is_down_in_every_language(home_page, locales):
+    """A story's consent is shared by its translations: attached to a translation, or withdrawn while a
+    translation stays live, the storyteller's choice would not hold in that language."""
+    from journeys.factories import JourneyIndexPageFactory, JourneyPageFactory, publish_through_review
+    from journeys.models import ConsentRecord, JourneyPage
+
+    index = JourneyIndexPageFactory(parent=home_page, first_published_at=timezone.now())
+    story = publish_through_review(JourneyPageFactory(parent=index, slug="story"))
+    french = publish_through_review(story.copy_for_translation(locales["fr"], copy_parents=True))
+    assert french.live
+    record = ConsentRecord.objects.for_page(french)
+    call_command("check_translation_privacy")
+
+    ConsentRecord.objects.filter(pk=record.pk).update(journey=french)
+    with pytest.raises(CommandError):
+        call_command("check_translation_privacy")
+    call_command("check_translation_privacy", "--fix")
+    record.refresh_from_db()
+    assert record.journey_id == story.pk
+
+    # Withdrawn behind the take-down's back (a bulk update): the command takes the story down everywhere.
+    ConsentRecord.objects.filter(pk=record.pk).update(status=ConsentRecord.Status.WITHDRAWN)
+    with pytest.raises(CommandError):
+        call_command("check_translation_privacy")
+    call_command("check_translation_privacy", "--fix")
+    assert not JourneyPage.objects.filter(translation_key=story.translation_key, live=True).exists()
+    call_command("check_translation_privacy")

@@ -72,7 +72,8 @@ class Command(BaseCommand):
 
         sources = JourneyPage.objects.filter(alias_of__isnull=True).select_related("locale").order_by("path")
         for source in sources:
-            if source_of(source) is None or source_of(source).pk != source.pk:
+            authority = source_of(source)
+            if authority is None or authority.pk != source.pk:
                 continue
             records = list(ConsentRecord.objects.filter(journey__translation_key=source.translation_key))
             if len(records) > 1:
