@@ -428,3 +428,12 @@ def test_demo__a_members_only_guide_is_offered_in_four_languages_and_seeding_aga
             assert pdf.read(5) == b"%PDF-"
     assert (ToolkitDocumentLanguage.objects.count(), get_document_model().objects.count()) == counts
     assert output.getvalue().startswith("Demo content already present")
+
+
+def test_downloads_report__lists_a_toolkits_language_versions(admin_client, members_guide):
+    guide, versions = members_guide
+    guide.save_revision().publish()  # the reference index is updated when the page is saved
+
+    html = admin_client.get("/admin/reports/toolkit-downloads/").content.decode()
+
+    assert versions["ti"].document.title in html and versions["ar"].document.title in html
