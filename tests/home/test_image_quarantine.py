@@ -99,3 +99,20 @@ def test_quarantined_images_are_not_offered_in_the_image_chooser(client, django_
     assert response.status_code == 200
     assert other.title in html
     assert image.title not in html
+
+
+def test_searching_the_image_chooser_works_and_still_hides_quarantined_images(client, django_user_model, image):
+    other = ImageFactory(title="Harbour at dawn", file__width=64, file__height=64)
+    image.quarantine()
+    admin = django_user_model.objects.create_superuser(email="admin@imix.org.uk", password="a-long-password")
+    client.force_login(admin)
+
+    response = client.get("/admin/images/chooser/", {"q": "harbour"})
+    html = response.json()["html"] if response["Content-Type"].startswith("application/json") else response.text
+    results = client.get("/admin/images/chooser/results/", {"q": "harbour"})
+
+    assert response.status_code == 200
+    assert other.title in html
+    assert image.title not in html
+    assert results.status_code == 200
+    assert other.title in results.text and image.title not in results.text
