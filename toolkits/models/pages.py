@@ -158,7 +158,7 @@ class ToolkitPage(BasePage):
         if form.is_valid():
             language = form.cleaned_data["language"]
             if LanguageRequest.record(self, language, request.user):
-                request.session[LANGUAGE_REQUESTED_SESSION_KEY] = language
+                request.session[LANGUAGE_REQUESTED_SESSION_KEY] = {"page": self.pk, "language": language}
                 response = HttpResponseRedirect(f"{self.get_url(request)}#request-language")
                 add_never_cache_headers(response)
                 return response
@@ -222,8 +222,10 @@ class ToolkitPage(BasePage):
         context.setdefault("language_request_form", LanguageRequestForm())
         context["language_request_action"] = LANGUAGE_REQUEST_ACTION
         context["language_request_visitor"] = visitor_state(request.user)
-        if request.method == "GET" and hasattr(request, "session"):
-            context["language_requested"] = request.session.pop(LANGUAGE_REQUESTED_SESSION_KEY, None)
+        requested = getattr(request, "session", {}).get(LANGUAGE_REQUESTED_SESSION_KEY)
+        if request.method == "GET" and requested and requested.get("page") == self.pk:
+            # Thanked once, on the toolkit the request was for.
+            context["language_requested"] = request.session.pop(LANGUAGE_REQUESTED_SESSION_KEY)["language"]
         return context
 
     @property
