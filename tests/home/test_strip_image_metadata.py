@@ -159,3 +159,67 @@ def test_a_quarantined_original_is_cleaned_where_it_is_never_served(media_root):
     image.refresh_from_db()
     assert image.file.name.rsplit("/", 1)[0] == folder
     assert_clean(stored_path(media_root, image).read_bytes())
+
+
+def mpo_with_gps():
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[GPS_IFD] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 39.9)}
+    output = io.BytesIO()
+    photo, preview = Image.new("RGB", (64, 32), "#0b4f6c"), Image.new("RGB", (64, 32), "#e4572e")
+    photo.save(output, "MPO", save_all=True, append_images=[preview], exif=exif, xmp=XMP)
+    return output.getvalue()
+
+
+def plant(media_root, image, data):
+    stored_path(media_root, image).write_bytes(data)
+    CustomImage.objects.filter(pk=image.pk).update(file_size=len(data), file_hash=hash_filelike(io.BytesIO(data)))
+
+
+def test_an_old_mpo_phone_photo_becomes_a_plain_jpeg_without_gps(media_root):
+    image = ImageFactory(file__width=64, file__height=32)
+    plant(media_root, image, mpo_with_gps())
+    name = image.file.name
+
+    output, errors = run()
+
+    image.refresh_from_db()
+    data = stored_path(media_root, image).read_bytes()
+    assert_clean(data)
+    assert b"Exif" not in data and b"xmpmeta" not in data
+    with Image.open(io.BytesIO(data)) as picture:
+        assert picture.format == "JPEG" and not getattr(picture, "is_animated", False)
+    assert image.file.name.rsplit(".", 1)[-1] == name.rsplit(".", 1)[-1]
+    assert output.endswith("Cleaned 1 images; 0 already clean; 0 with a missing file.\n")
+    assert errors == ""
+
+
+def test_an_old_gif_loses_its_comment(media_root):
+    image = ImageFactory(file__width=40, file__height=30, file__format="GIF", file__filename="banner.gif")
+    output = io.BytesIO()
+    Image.new("RGB", (40, 30), "#2e86ab").save(output, "GIF", comment=b"Taken at " + MARKER)
+    plant(media_root, image, output.getvalue())
+
+    run()
+    second_output, _errors = run()
+
+    image.refresh_from_db()
+    data = stored_path(media_root, image).read_bytes()
+    assert MARKER not in data
+    with Image.open(io.BytesIO(data)) as picture:
+        assert picture.format == "GIF" and "comment" not in picture.info
+    assert second_output.endswith("Cleaned 0 images; 1 already clean; 0 with a missing file.\n")
+
+
+def test_an_image_whose_metadata_cannot_be_removed_is_reported_for_a_person_to_deal_with(media_root):
+    image = ImageFactory(title="Scan", file__width=30, file__height=20)
+    output = io.BytesIO()
+    Image.new("RGB", (30, 20), "#444444").save(output, "TIFF", tiffinfo={0x010F: "PhoneMaker"})
+    plant(media_root, image, output.getvalue())
+    before = stored_path(media_root, image).read_bytes()
+
+    out, errors = run()
+
+    assert stored_path(media_root, image).read_bytes() == before
+    assert f'Image {image.pk} "Scan"' in errors and "replace or delete it in the admin" in errors
+    assert "1 with metadata that could not be removed, to replace or delete" in out
