@@ -126,8 +126,12 @@ def _link(code, url, active, *, home=False):
 
 
 def _same_path_in(code, request, active):
-    """This URL under another language's prefix (search, members' pages, the 404 page…), query included."""
-    path = request.get_full_path()
+    """This path under another language's prefix (search, members' pages, the 404 page…).
+
+    The query string is left behind: it may hold a search in this language, a page number or a token that
+    means nothing (or should not travel) in the other.
+    """
+    path = request.path
     prefix = f"/{active}/"
     if path.startswith(prefix):
         return f"/{code}/{path[len(prefix) :]}"

@@ -129,11 +129,11 @@ def test_switcher__on_a_members_page_offers_its_translation_and_no_hreflang(
 def test_switcher__on_search_and_not_found_pages_links_the_same_address_in_each_language(client, home_page):
     search = _switcher(_soup(client, "/en/search/?query=refugees"))
     assert [link["url"] for link in search.values()] == [
-        "/en/search/?query=refugees",
-        "/fr/search/?query=refugees",
-        "/el/search/?query=refugees",
-        "/ar/search/?query=refugees",
-        "/fa/search/?query=refugees",
+        "/en/search/",
+        "/fr/search/",
+        "/el/search/",
+        "/ar/search/",
+        "/fa/search/",
     ]
     assert search["en"]["current"] == "true"
     assert [link["text"] for link in search.values()] == ["English", "Français", "Ελληνικά", "العربية", "فارسی"]
