@@ -4,7 +4,7 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from toolkits.models import MessagingGuidePage, QAToolkitPage, ToolkitIndexPage, ToolkitPage
@@ -63,6 +63,7 @@ def test_messaging_guide__can_be_created_in_the_admin(admin_client, toolkit_inde
             "examples": streamfield([]),
             "downloads": streamfield([]),
             "related_toolkits": streamfield([]),
+            "language_versions": inline_formset([]),
             "action-publish": "publish",
         }
     )
