@@ -235,6 +235,21 @@ def missing_name_field_errors(level, values):
     }
 
 
+def image_block_image_id(value):
+    """The image of a story's image block, as stored: {"image": {"image": id, "alt_text", "decorative"}, ...},
+    or the bare id that older revisions (before alt text moved into the block) hold."""
+    image = value.get("image") if isinstance(value, dict) else None
+    if isinstance(image, dict):
+        image = image.get("image")
+    return image if isinstance(image, int) else None
+
+
+def image_alt_text(value):
+    """The alt text typed into a story's image block, as stored ("" when it uses the image's own)."""
+    image = value.get("image") if isinstance(value, dict) else None
+    return (image.get("alt_text") or "") if isinstance(image, dict) else ""
+
+
 class JourneyPage(BasePage):
     introduction = models.TextField(
         max_length=500, help_text=_("One or two sentences under the title. Shown in listings too.")
@@ -360,7 +375,7 @@ class JourneyPage(BasePage):
             elif block["type"] == "quote":
                 parts.extend([value.get("quote") or "", value.get("attribution") or ""])
             elif block["type"] == "image":
-                parts.extend([value.get("caption") or "", value.get("credit") or ""])
+                parts.extend([value.get("caption") or "", value.get("credit") or "", image_alt_text(value)])
             elif block["type"] == "embed":
                 parts.append(value.get("title") or "")
         return "\n".join(part for part in parts if part)
@@ -371,11 +386,15 @@ class JourneyPage(BasePage):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def image_ids(self):
-        """Every image this version of the story shows: listing, social and in the story itself."""
+        """Every image this version of the story shows: listing, social and in the story itself.
+
+        Read from the raw stream data, so an old revision's images are found without loading them (and an
+        image deleted since is simply a number that matches nothing).
+        """
         ids = {self.listing_image_id, self.social_image_id}
-        for block in self.story:
-            if block.block_type == "image" and block.value.get("image"):
-                ids.add(block.value["image"].pk)
+        for block in self.story.raw_data:
+            if block["type"] == "image":
+                ids.add(image_block_image_id(block.get("value") or {}))
         return {pk for pk in ids if pk}
 
     @cached_property
