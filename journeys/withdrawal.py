@@ -57,16 +57,20 @@ def story_pages(consent):
 
 
 def page_image_ids(page):
-    """Images of the live version, the page's current content and its latest revision: a draft may add a
-    photo that a later publication (or a preview link) would expose."""
+    """Images of every version of the page there has ever been, and of its current content.
+
+    An older published revision may show a photo the live one dropped, and a draft may add one that a later
+    publication (or a preview link) would expose: any of them may have been seen, copied or cached, so all
+    of them come off the site.
+    """
     ids = set(page.image_ids())
-    for revision in {page.live_revision, page.latest_revision}:
-        if revision is not None:
-            ids |= revision.as_object().image_ids()
+    for revision in page.revisions.order_by("pk").iterator():
+        ids |= revision.as_object().image_ids()
     return ids
 
 
 def story_image_ids(pages):
+    """Images of every revision of every page of the story (each translation and alias)."""
     ids = set()
     for page in pages:
         ids |= page_image_ids(page)

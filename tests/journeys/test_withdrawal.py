@@ -374,3 +374,17 @@ def test_acting_on_a_storyteller_request_starts_the_withdrawal_with_them_as_the_
 
     radio = BeautifulSoup(confirmation, "html.parser").find("input", {"name": "source", "value": "storyteller"})
     assert radio.has_attr("checked")
+
+
+def test_images_of_an_older_published_version_are_taken_off_too(story, safeguarder, listing_image):
+    """A photo the story showed once, then dropped in a later reviewed version, may have been seen and copied."""
+    replacement = ImageFactory(title="A quiet street", file__width=64, file__height=64)
+    story.listing_image = replacement
+    story.save_revision(user=safeguarder)
+    story = publish_through_review(story, reviewer=safeguarder)
+    assert story.live and story.live_revision.as_object().listing_image_id == replacement.pk
+
+    withdraw_consent(ConsentRecord.objects.for_page(story), reason=REASON)
+
+    assert CustomImage.objects.get(pk=listing_image.pk).is_quarantined
+    assert CustomImage.objects.get(pk=replacement.pk).is_quarantined
