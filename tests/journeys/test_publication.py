@@ -5,13 +5,16 @@ import datetime
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
 
 from journeys.factories import ConsentRecordFactory, approve_review, publish_through_review
-from journeys.models import IdentityLevel, JourneyPage
+from journeys.models import ConsentRecord, IdentityLevel, JourneyPage
 from journeys.models.review import CHECKLIST, safeguarding_workflow
 from journeys.safeguarding import PublicationRefused
+from journeys.withdrawal import take_down_story
 from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +101,57 @@ def test_republishing_after_review_of_the_new_revision_works(published_journey, 
     publish_through_review(published_journey, reviewer=safeguarder)
     assert JourneyPage.objects.get(pk=published_journey.pk).title == "Finding work in Leeds, and a home"
     assert timezone.now()
+
+
+# A story taken down when its consent expired goes back up only through a new review.
+
+
+def take_down_as_expired_and_renew(page):
+    consent = ConsentRecord.objects.for_page(page)
+    take_down_story(consent, status=ConsentRecord.Status.EXPIRED, source=ConsentRecord.Source.EXPIRY)
+    consent.refresh_from_db()
+    # As the admin's renewal does: a future date makes the record active again.
+    consent.valid_until = timezone.localdate() + datetime.timedelta(days=365)
+    consent.status = ConsentRecord.Status.ACTIVE
+    consent.save()
+    page = JourneyPage.objects.get(pk=page.pk)
+    assert not page.live
+    return page
+
+
+def test_a_renewed_story_is_not_published_again_on_its_old_approval(published_journey):
+    approved = published_journey.live_revision
+    page = take_down_as_expired_and_renew(published_journey)
+
+    with pytest.raises(PublicationRefused, match="Safeguarding review"):
+        approved.publish()
+
+    assert not JourneyPage.objects.get(pk=page.pk).live
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    moderator = django_user_model.objects.create_user(email="moderator@example.org", password="a-long-password")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    return moderator
+
+
+def test_a_moderator_cannot_bulk_publish_a_renewed_story_without_a_new_review(client, moderator, published_journey):
+    page = take_down_as_expired_and_renew(published_journey)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+
+    response = client.post(f"{url}?id={page.pk}&next=/admin/", {}, follow=True)
+
+    assert response.status_code == 200
+    assert "Nothing was published" in response.content.decode()
+    assert not JourneyPage.objects.get(pk=page.pk).live
+
+
+def test_a_renewed_story_goes_live_again_after_a_fresh_review(published_journey, safeguarder):
+    page = take_down_as_expired_and_renew(published_journey)
+
+    page.save_revision(user=safeguarder)
+    approve_review(page, safeguarder)
+
+    assert JourneyPage.objects.get(pk=page.pk).live
