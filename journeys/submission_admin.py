@@ -30,6 +30,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 import home.image_safety  # noqa: F401  (registers the HEIC opener with Pillow)
@@ -228,6 +229,22 @@ def notify_view(request, pk):
     )
 
 
+class SubmissionChooserViewSet(SnippetChooserViewSet):
+    """The chooser lists submissions too (any snippet chooser URL answers for its model), so it is closed
+    to the same staff as the submissions themselves."""
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(VIEW_PERMISSION):
+                return TemplateResponse(request, "journeys/admin/submission_forbidden.html", status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+
 class NotifiedColumn(BooleanColumn):
     """Yes or no: was Safeguarding emailed about it? A "no" means the mail server has not taken it yet."""
 
@@ -256,6 +273,7 @@ class StorySubmissionViewSet(SnippetViewSet):
     list_per_page = 50
     copy_view_enabled = False
     inspect_view_enabled = False
+    chooser_viewset_class = SubmissionChooserViewSet
     panels = [
         SubmissionStoryPanel(heading=gettext_lazy("The story")),
         SubmissionPhotosPanel(heading=gettext_lazy("Photos")),

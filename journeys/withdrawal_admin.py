@@ -6,6 +6,8 @@ Storyteller requests hold the storyteller's own words: only the Safeguarding gro
 them by hand, and staff mark each one handled when they have acted on it.
 """
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -27,6 +29,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ConsentRecord, StorytellerRequest
@@ -65,6 +68,22 @@ class SafeguardingOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(StorytellerRequest, SafeguardingOnlyPolicy(StorytellerRequest))
 
 
+class StorytellerRequestChooserViewSet(SnippetChooserViewSet):
+    """The chooser lists storyteller requests too, so it answers only to those who may read them; anyone
+    else is refused before the view runs (Wagtail's refusal: back to the dashboard, or a 403 in a modal)."""
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not SafeguardingOnlyPolicy(StorytellerRequest).user_has_permission(request.user, "view"):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+
 class StorytellerRequestViewSet(SnippetViewSet):
     model = StorytellerRequest
     icon = "warning"
@@ -79,6 +98,7 @@ class StorytellerRequestViewSet(SnippetViewSet):
     list_filter = ["kind"]
     ordering = ["handled_at", "-created_at"]
     inspect_view_enabled = True
+    chooser_viewset_class = StorytellerRequestChooserViewSet
     inspect_view_fields = ["consent", "kind", "message", "created_at", "staff_notified_at", "handled_at", "handled_by"]
     # Nothing of a storyteller's request may be rewritten: the edit view shows it read-only.
     panels = [
