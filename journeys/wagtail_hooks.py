@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import image_locks  # noqa: F401  (story images change only through the Safeguarding team)
 from .consent_admin import ConsentRecordViewSet
 from .models import JourneyTheme
 from .submission_admin import StorySubmissionViewSet
