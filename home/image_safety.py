@@ -42,19 +42,6 @@ class MetadataNotRemovable(ValueError):
     """The file is not an image this module can rewrite without its metadata."""
 
 
-def stored_format(file):
-    """The format an uploaded image would be stored as, or None if it cannot be rewritten clean."""
-    file.seek(0)
-    try:
-        with Image.open(file) as image:
-            image_format = STORED_AS.get(image.format, image.format)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return None
-    finally:
-        file.seek(0)
-    return image_format if image_format in SAVE_OPTIONS else None
-
-
 def strip_metadata(file):
     """Return the image's bytes without metadata; raise MetadataNotRemovable if that cannot be done.
 

@@ -51,7 +51,7 @@ class CustomImage(AbstractImage):
         """A new original is stored under a random name, keeping only the extension: an uploaded file's
         name ("samira-at-home.jpg") would otherwise show in the original's and every rendition's address."""
         extension = os.path.splitext(filename)[1].lower()
-        return super().get_upload_to(f"{secrets.token_urlsafe(12)}{extension}")
+        return super().get_upload_to(f"{secrets.token_hex(16)}{extension}")
 
     def clean_fields(self, exclude=None):
         """An upload whose metadata cannot be removed is refused in the form, never stored as it came."""
