@@ -121,7 +121,9 @@ def private(response):
 
 
 def not_found(request):
-    return private(TemplateResponse(request, "journeys/storyteller/link_not_found.html", {}, status=404))
+    # No language links: they would repeat the token, and every bad link must get the very same page.
+    context = {"hide_language_switcher": True}
+    return private(TemplateResponse(request, "journeys/storyteller/link_not_found.html", context, status=404))
 
 
 def save_request(consent, kind, message):
