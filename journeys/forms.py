@@ -31,7 +31,8 @@ from .models import IdentityLevel, StorySubmission
 OTHER_LANGUAGE = "other"
 
 # Pillow's name for each accepted format, and the extension the stored file gets (never the visitor's own).
-ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "HEIF": "heic"}
+# Many phones save photos as MPO (a JPEG with previews attached): stored as the plain JPEG of the photo itself.
+ACCEPTED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp", "HEIF": "heic"}
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
 
 # The submission's own name fields, for each identity level (the levels are shared with story pages).

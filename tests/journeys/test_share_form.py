@@ -411,3 +411,24 @@ def test_notification__one_refused_address_does_not_stop_the_others(client, shar
 
     assert smtp.recipients() == [safeguarder.email]
     assert StorySubmission.objects.get().staff_notified_at is not None
+
+
+def test_submit__a_phone_photo_saved_as_mpo_is_kept_as_a_plain_jpeg_without_its_position(client, share_page, smtp):
+    """Many phones save multi-picture JPEGs (MPO), each picture with EXIF of its own, GPS included."""
+    output = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0131] = MARKER
+    exif[GPS_IFD] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 39.9)}
+    photo, preview = Image.new("RGB", (64, 48), "#0b4f6c"), Image.new("RGB", (16, 12), "#e4572e")
+    photo.save(output, "MPO", save_all=True, append_images=[preview], exif=exif)
+    with Image.open(io.BytesIO(output.getvalue())) as sent:
+        assert sent.format == "MPO" and sent.getexif().get_ifd(GPS_IFD)
+
+    response = client.post(SHARE_URL, {**valid_data(), "photos": [upload("IMG_2040.jpg", output.getvalue())]})
+
+    assert response.status_code == 302
+    stored = StorySubmission.objects.get().photos.get()
+    data = stored_bytes(stored)
+    assert MARKER.encode() not in data and b"GPS" not in data
+    with Image.open(io.BytesIO(data)) as kept:
+        assert kept.format == "JPEG" and not kept.getexif().get_ifd(GPS_IFD)
