@@ -109,3 +109,32 @@ def test_production__a_take_down_in_one_process_clears_the_page_caches_of_every_
     _label, before, after = run(BUMP_GENERATION)
     assert int(after) == int(before) + 1
     assert run(READ_GENERATION) == ["SEEN", after]
+
+
+MACHINE_TRANSLATOR = (
+    "import django; django.setup(); from wagtail_localize.machine_translators import get_machine_translator; "
+    "translator = get_machine_translator(); print('TRANSLATOR', translator.display_name if translator else None)"
+)
+
+
+@pytest.mark.parametrize(("key", "expected"), [(None, "None"), ("a-deepl-key:fx", "DeepL")])
+def test_machine_translation__is_off_unless_a_deepl_key_is_given(key, expected):
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "imix_site.settings.production",
+        "SECRET_KEY": "a-real-secret-from-the-environment-0123456789",
+        "ALLOWED_HOSTS": "imix.org.uk",
+    }
+    if key:
+        environment["DEEPL_API_KEY"] = key
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", MACHINE_TRANSLATOR],
+        cwd=PROJECT_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"TRANSLATOR {expected}" in result.stdout

@@ -227,6 +227,15 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Machine translation in wagtail-localize's editor: off unless a DeepL key is given. Text is only sent to
+# DeepL when an editor presses "Translate with DeepL"; stories of people at risk should not be.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+
 # Wagtail
 WAGTAIL_SITE_NAME = "IMIX"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
