@@ -26,11 +26,12 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page, ReferenceIndex
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.admin_permissions import NoAddPermissionPolicy
 
 from .models import ConsentRecord, StorytellerRequest
 from .models.review import SAFEGUARDING_GROUP, is_safeguarder
@@ -50,18 +51,15 @@ WITHDRAW_PERMISSION = "journeys.withdraw_consent"
 LINK_PERMISSION = "journeys.change_consentrecord"
 
 
-class SafeguardingOnlyPolicy(ModelPermissionPolicy):
+class SafeguardingOnlyPolicy(NoAddPermissionPolicy):
     """Storyteller requests: the Safeguarding group's model permissions, never `add`, and membership of the
     group itself (being a superuser is not enough to read a storyteller's message)."""
 
     def user_has_permission(self, user, action):
-        return action != "add" and is_safeguarder(user) and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+        return is_safeguarder(user) and super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions, **kwargs):
-        users = super().users_with_any_permission([action for action in actions if action != "add"], **kwargs)
+        users = super().users_with_any_permission(actions, **kwargs)
         return users.filter(groups__name=SAFEGUARDING_GROUP, is_active=True).distinct()
 
 
