@@ -87,12 +87,18 @@ def story_pages_using(image):
 
 
 def is_story_image(image):
-    """Whether `image` is used by a story that is live, in review or scheduled, in any of those versions."""
+    """Whether `image` is used by a story that is live, in review or scheduled, in any of those versions.
+
+    Remembered on the instance: one admin request asks the permission policy about the same image several
+    times (the view, its buttons, its header), and the answer needs a handful of queries.
+    """
     if image.pk is None:
         return False
-    if story_pages_using(image).exists():
-        return True
-    return any(image.pk in revision.as_object().image_ids() for revision in _pending_revisions())
+    if not hasattr(image, "_is_story_image"):
+        image._is_story_image = story_pages_using(image).exists() or any(
+            image.pk in revision.as_object().image_ids() for revision in _pending_revisions()
+        )
+    return image._is_story_image
 
 
 def may_change_image(user, image):
