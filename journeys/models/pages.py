@@ -24,6 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.content_cache import content_generation
 from home.models import BasePage, ListingIndexMixin
@@ -319,6 +320,22 @@ class JourneyPage(BasePage):
         index.SearchField("pull_quote"),
         index.SearchField("story"),
         index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    # A translation names the storyteller exactly as the original does, and warns of the same things: the
+    # translation editor shows these fields but cannot change them, and syncing carries the original's changes.
+    # The name check compares names with the consent record, which is spelt as the storyteller signed it.
+    override_translatable_fields = [
+        SynchronizedField(field_name, overridable=False)
+        for field_name in (
+            "identity_level",
+            "storyteller_first_name",
+            "storyteller_family_name",
+            "storyteller_town",
+            "storyteller_pseudonym",
+            "as_told_to",
+            "content_warnings",
+        )
     ]
 
     base_form_class = JourneyPageForm
