@@ -45,3 +45,5 @@ m2m_changed.connect(
 )
 copy_for_translation_done.connect(_privacy.translation_created, dispatch_uid="translation-privacy-created")
 page_published.connect(_privacy.page_published, dispatch_uid="translation-privacy-published")
+# Any page model: aliases (in the same locale too) get their source's restrictions when created or converted.
+post_save.connect(_privacy.page_saved, dispatch_uid="translation-privacy-alias")

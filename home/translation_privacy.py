@@ -6,7 +6,8 @@ simple and one-way:
 
 * The source page (the version in the default locale, settings.LANGUAGE_CODE) is the authority. Its own
   restrictions (types, passwords, groups) are copied onto every translation and every alias of the page, in
-  every locale, as soon as they change: no more, no fewer, no duplicates.
+  every locale, as soon as they change: no more, no fewer, no duplicates. An alias gets them when it is
+  created (in the source's own locale too) or converted from a translation, whatever its new parent has.
 * A restriction added, changed or removed directly on a translation is replaced by the source's once that
   change is complete (committed). The union is never kept: editors change privacy on the source page. A
   translation may therefore become public if its source is public; that is the price of one place to look.
@@ -228,6 +229,22 @@ def translation_created(sender, source_obj, target_obj, **kwargs):
     copy_for_translation): it gets its source's restrictions, once, with no duplicate from the copy."""
     if isinstance(target_obj, Page) and not _syncing.get():
         sync_page(target_obj)
+
+
+def page_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """A page became an alias: created as one (Page.create_alias, the admin's "Copy" with "alias" ticked, in the
+    same locale or another) or converted into one (wagtail-localize's "convert to alias" saves `alias_of_id`).
+
+    No other signal covers these: a same-locale alias is no translation (copy_for_translation_done is not sent)
+    and is not published, and Wagtail copies the source's restrictions onto a new alias only when its new
+    parent has none (so an alias under any restricted section got none of its own, and lost every restriction
+    the day that section's was lifted). Wagtail's own copies, saved just after, are reconciled by the
+    restriction signals above: no duplicate stays.
+    """
+    if raw or _syncing.get() or not isinstance(instance, Page) or not instance.alias_of_id:
+        return
+    if created or update_fields is None or {"alias_of", "alias_of_id"} & set(update_fields):
+        sync_page(instance)
 
 
 def page_published(sender, instance, **kwargs):

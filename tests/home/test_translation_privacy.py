@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.rich_text import RichText
 
 from briefings.factories import BriefingIndexPageFactory, PressBriefingPageFactory
 from home.translation_privacy import describe_specs, restriction_specs
@@ -262,3 +263,126 @@ def test_check_command__a_story_keeps_one_consent_on_its_source_and_is_down_in_e
     call_command("check_translation_privacy", "--fix")
     assert not JourneyPage.objects.filter(translation_key=story.translation_key, live=True).exists()
     call_command("check_translation_privacy")
+
+
+# Aliases in the source's own language: Page.create_alias, the admin's "Copy" with "alias" ticked.
+
+
+@pytest.fixture
+def editors_section(home_page):
+    """A section only the Editors group may read: Wagtail copies no restriction onto an alias placed under a
+    restricted parent, so an alias here used to have none of its own."""
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=home_page, slug="editors-corner")
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name="Editors"))
+    return section
+
+
+def assert_no_body(client, page, viewer=None):
+    client.logout()
+    if viewer is not None:
+        client.force_login(viewer)
+    response = client.get(page.url)
+    assert response.status_code in (302, 403), (page.url, response.status_code)
+    assert BODY not in response.content.decode()
+
+
+def test_same_language_alias__gets_the_source_restrictions_at_creation(
+    make_guide, editors_section, client, user, editor, django_capture_on_commit_callbacks
+):
+    guide = make_guide(members_only=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        alias = guide.create_alias(parent=editors_section, update_slug="guide-alias")
+
+    assert alias.locale_id == guide.locale_id
+    assert alias.url.startswith("/en/editors-corner/")
+    assert rows(alias) == 1
+    assert restrictions(alias) == "groups [Members]"
+    assert_no_body(client, alias)
+    assert_no_body(client, alias, user)
+    # An editor may read the section, not the members' guide it now holds.
+    assert_no_body(client, alias, editor)
+
+    # Lifting the section's restriction does not make the members' guide public under its new address.
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page=editors_section).delete()
+    assert_no_body(client, alias)
+    assert_no_body(client, alias, user)
+
+
+def test_same_language_alias__under_a_public_parent_has_one_restriction(
+    home_page, restrict_to_group, client, user, django_capture_on_commit_callbacks
+):
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, slug="members-notes", body=[("paragraph", RichText(BODY))])
+    restrict_to_group(page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        alias = page.create_alias(parent=home_page, update_slug="members-notes-again")
+
+    assert rows(alias) == 1
+    assert restrictions(alias) == "groups [Members]"
+    assert_no_body(client, alias)
+    assert_no_body(client, alias, user)
+
+
+def test_alias_made_in_the_admin_copy_view__gets_the_source_restrictions(
+    home_page, editors_section, restrict_to_group, client, admin_user, user
+):
+    """The admin's Copy with "alias" ticked, as an editor makes it."""
+    from home.factories import StandardPageFactory
+
+    guide = StandardPageFactory(parent=home_page, slug="members-notes", body=[("paragraph", RichText(BODY))])
+    restrict_to_group(guide)
+    client.force_login(admin_user)
+
+    response = client.post(
+        f"/admin/pages/{guide.pk}/copy/",
+        {"new_title": guide.title, "new_slug": "guide-copy", "new_parent_page": editors_section.pk, "alias": "on"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    alias = guide.aliases.get()
+    assert alias.url == "/en/editors-corner/guide-copy/"
+    assert rows(alias) == 1
+    assert restrictions(alias) == "groups [Members]"
+    assert_no_body(client, alias)
+    assert_no_body(client, alias, user)
+
+
+def test_restricting_the_source_later__reaches_its_same_language_alias(
+    make_guide, home_page, client, user, django_capture_on_commit_callbacks
+):
+    guide = make_guide(members_only=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        alias = guide.create_alias(parent=home_page, update_slug="guide-alias")
+    assert rows(alias) == 0
+
+    guide.members_only = True
+    guide.save_revision().publish()
+
+    assert restrictions(alias) == "groups [Members]"
+    assert_no_body(client, alias)
+    assert_no_body(client, alias, user)
+
+
+def test_converting_a_translation_to_an_alias__keeps_the_source_restrictions(
+    make_guide, locales, client, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's "convert to alias" saves only alias_of_id: the page must still follow its source."""
+    guide = make_guide(members_only=True)
+    french = translate(guide, locales["fr"])
+    # A translation that drifted (written with signals off): converting it is a moment to repair it.
+    PageViewRestriction.objects.filter(page=french).delete()
+    assert rows(french) == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        french.alias_of_id = guide.pk
+        french.save(update_fields=["alias_of_id"], clean=False)
+
+    assert restrictions(french) == "groups [Members]"
+    assert_gated(client, french)
