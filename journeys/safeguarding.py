@@ -222,15 +222,60 @@ def publication_problems(page, revision):
     return [*consent_problems(page), *review_problems(page, revision)]
 
 
-def refuse_unsafe_publication(sender, instance, raw=False, **kwargs):
-    """`pre_save` guard on JourneyPage: refuse a save that makes a new revision of a story live."""
+# Page's own fields that readers see; every other field a story has is its own or its mixins' (all content).
+PAGE_CONTENT_FIELDS = {"title", "slug", "seo_title", "search_description"}
+
+
+def content_fields():
+    """The columns of a story that readers see: what only a reviewed revision may change on a live story."""
+    from wagtail.models import Page
+
+    return [
+        field
+        for field in JourneyPage._meta.concrete_fields
+        if field.model is not Page or field.name in PAGE_CONTENT_FIELDS
+    ]
+
+
+def writes_unreviewed_content(instance, update_fields):
+    """Whether saving `instance` would change what readers see of the live story without publishing a revision
+    (wagtail-localize's "save the translation" writes the translated text straight into the page, for one)."""
+    fields = content_fields()
+    if update_fields is not None:
+        written = set(update_fields)
+        fields = [field for field in fields if field.name in written or field.attname in written]
+        if not fields:
+            return False
+    stored = JourneyPage.objects.filter(pk=instance.pk).values(*(field.attname for field in fields)).first()
+    if stored is None:
+        return False
+    return any(
+        field.get_prep_value(getattr(instance, field.attname)) != field.get_prep_value(stored[field.attname])
+        for field in fields
+    )
+
+
+def refuse_unsafe_publication(sender, instance, raw=False, update_fields=None, **kwargs):
+    """`pre_save` guard on JourneyPage: refuse a save that makes a new revision of a story live, or that
+    changes what readers see of a live story other than by publishing a reviewed revision."""
     if raw or not instance.live:
         return
     previous = None
     if instance.pk:
         previous = JourneyPage.objects.filter(pk=instance.pk).values("live", "live_revision_id").first()
     if previous and previous["live"] and previous["live_revision_id"] == instance.live_revision_id:
-        return  # already live with this revision: an unrelated save (locking, moving, a renamed slug)
+        # Already live with this revision: an unrelated save (locking, moving, a draft's bookkeeping) passes;
+        # new text written into the live story does not.
+        if writes_unreviewed_content(instance, update_fields):
+            raise PublicationRefused(
+                [
+                    _(
+                        "A published story changes only by publishing a revision that passed the Safeguarding "
+                        "review. Save your changes as a draft and submit them to the review."
+                    )
+                ]
+            )
+        return
     problems = publication_problems(instance, instance.live_revision)
     if problems:
         raise PublicationRefused(problems)

@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import image_locks  # noqa: F401  (story images change only through the Safeguarding team)
+# Imported for the hooks they register: story images change only through the Safeguarding team, and a
+# story's translation is published by the Safeguarding review.
+from . import image_locks, translation_review  # noqa: F401
 from .consent_admin import ConsentRecordViewSet
 from .models import JourneyTheme
 from .submission_admin import StorySubmissionViewSet

@@ -10,9 +10,10 @@ import itertools
 import factory.random
 import pytest
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -44,6 +45,15 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request under /fr/ leaves French active in the thread, and the next
+    test's messages would be in French."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -227,6 +227,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# A new translation starts as a draft, even of a live page: the French version goes live when a translator
+# publishes it, not at once with the English text still in it (wagtail-localize's default).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation in wagtail-localize's editor: off unless a DeepL key is given. Text is only sent to
 # DeepL when an editor presses "Translate with DeepL"; stories of people at risk should not be.
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
