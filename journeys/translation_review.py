@@ -5,17 +5,24 @@ story is new text about a person at risk, so it is reviewed like any other chang
 the translation editor saves the translation as a draft and sends that revision to the Safeguarding review.
 It goes live when a member of the Safeguarding group approves it (the `pre_save` guard in safeguarding.py
 would refuse anything else, with a bare "permission denied").
+
+Two more of wagtail-localize's paths are closed for stories, by views registered in front of its own URLs:
+"Sync translated pages" with "Publish immediately" (the translations would bypass the review) syncs the text
+without publishing, and machine translation is refused: a story is never sent to an outside service.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.coreutils import find_available_slug
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.edit_translation import machine_translate
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from journeys.models import JourneyPage
 
@@ -86,3 +93,51 @@ def review_story_translations_before_publishing(request, page):
     if translation is None:
         return None
     return send_translation_to_review(request, page, translation)
+
+
+def is_story_source(source):
+    return issubclass(source.specific_content_type.model_class() or object, JourneyPage)
+
+
+def update_translations(request, translation_source_id):
+    """wagtail-localize's "Sync translated pages", which for a story never publishes or machine-translates."""
+    source = get_object_or_404(TranslationSource, pk=translation_source_id)
+    if request.method == "POST" and is_story_source(source):
+        request.POST = request.POST.copy()
+        asked_to_publish = request.POST.pop("publish_translations", None)
+        request.POST.pop("use_machine_translation", None)
+        if asked_to_publish:
+            messages.warning(
+                request,
+                _(
+                    "Translations of a story are not published from here: open each translation and press "
+                    "“Publish” to send it to the Safeguarding review."
+                ),
+            )
+    return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+def machine_translate_unless_story(request, translation_id):
+    translation = get_object_or_404(Translation.objects.select_related("source"), pk=translation_id)
+    if is_story_source(translation.source):
+        messages.error(request, _("Stories are never sent to a machine translation service."))
+        story = translation.get_target_instance()
+        return redirect("wagtailadmin_pages:edit", story.pk)
+    return machine_translate(request, translation_id)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_story_translation_urls():
+    """In front of wagtail-localize's own URLs for the same paths (admin URLs are matched in hook order)."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            update_translations,
+            name="journeys_update_translations",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            machine_translate_unless_story,
+            name="journeys_machine_translate",
+        ),
+    ]

@@ -491,3 +491,68 @@ def test_an_editor_translates_but_publishing_is_for_moderators(
         client.post(edit_url, {"action": "publish"})
     target = source.get_translation(french)
     assert not target.live
+
+
+LOCAL_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+
+
+def test_machine_translation__when_configured_never_sends_a_story(
+    pages, translator_client, french, settings, django_capture_on_commit_callbacks
+):
+    """With a machine translator configured (here wagtail-localize's local dummy, never an outside service),
+    ordinary pages may use it; a story about a person at risk is never sent."""
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = LOCAL_TRANSLATOR
+    for kind in ("standard", "journey"):
+        source = pages[kind]
+        if not source.get_parent().has_translation(french):
+            source.get_parent().specific.copy_for_translation(french, copy_parents=True, alias=True)
+        submit_for_translation(
+            translator_client, reverse("wagtail_localize:submit_page_translation", args=[source.pk]), french
+        )
+    about, story = translation_of(pages["standard"], french), translation_of(pages["journey"], french)
+
+    translator_client.post(reverse("wagtail_localize:machine_translate", args=[about.pk]), {"next": "/admin/"})
+    assert StringTranslation.objects.filter(locale=french, translation_of__segments__source=about.source).exists()
+
+    response = translator_client.post(reverse("wagtail_localize:machine_translate", args=[story.pk]))
+    assert response.status_code == 302
+    assert "Stories are never sent to a machine translation service." in [
+        str(message) for message in get_messages(response.wsgi_request)
+    ]
+    assert not StringTranslation.objects.filter(locale=french, translation_of__segments__source=story.source).exists()
+
+
+def test_sync_translations__never_publishes_a_story_translation(
+    pages, translator_client, french, client, django_capture_on_commit_callbacks
+):
+    source = pages["journey"]
+    source.get_parent().specific.copy_for_translation(french, copy_parents=True, alias=True)
+    translation, edit_url = round_trip(
+        translator_client,
+        source,
+        page_edit_url,
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+        french,
+    )
+    publish(translator_client, edit_url, django_capture_on_commit_callbacks)
+    target = JourneyPage.objects.get(translation_key=source.translation_key, locale=french)
+    approve_review(target, SafeguarderFactory())
+    target.refresh_from_db()
+    reviewed_title = target.title
+
+    # The English story changes (reviewed and published), and an editor syncs with "Publish immediately".
+    source.title = "A new English title"
+    source.save_revision()
+    publish_through_review(JourneyPage.objects.get(pk=source.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator_client.post(
+            reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+            {"publish_translations": "on"},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert any("Safeguarding review" in str(message) for message in response.context["messages"])
+    translation.source.refresh_from_db()
+    assert translation.source.stringsegment_set.filter(string__data="A new English title").exists()
+    target.refresh_from_db()
+    assert target.live and target.title == reviewed_title
