@@ -1,5 +1,6 @@
 """Site-wide views: search over public pages, robots.txt, and the error pages' handlers."""
 
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
+from wagtail.search.query import And, Or, PlainText
 
 from .pagination import paginate
 
@@ -27,10 +29,64 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+# Arabic writes the article, and "and", "with", "for", onto the word: اللاجئين "the refugees", واللاجئين
+# "and the refugees", للاجئين "for the refugees". Neither search backend splits them off (PostgreSQL has no
+# Arabic dictionary; SQLite's tokenizer splits on spaces only), so a visitor who types لاجئين would miss every
+# page that says اللاجئين. Each Arabic word is therefore also looked for with these in front, and without an
+# article it was typed with. Letters alone (و, ب, ل) are never taken off: too many words begin with them.
+ARABIC_ARTICLES = ("وال", "بال", "فال", "كال", "ال")
+ARABIC_WORD_PREFIXES = ("", "ال", "وال", "بال", "لل", "و", "ب", "ل")
+ARABIC_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3]")
+MAX_EXPANDED_WORDS = 8
+
+
+def arabic_forms(word):
+    """The forms of one Arabic word to look for: itself, its stem without an article, and the stem with the
+    usual attached words in front."""
+    stem = word
+    for article in ARABIC_ARTICLES:
+        if word.startswith(article) and len(ARABIC_LETTERS.findall(word[len(article) :])) >= 2:
+            stem = word[len(article) :]
+            break
+    return list(dict.fromkeys([word, *(prefix + stem for prefix in ARABIC_WORD_PREFIXES)]))
+
+
+def search_terms(query):
+    """What `query` is sent to the backend as: the plain text, all words required, or (with Arabic words) each
+    word as any of its forms, all words still required."""
+    # PostgreSQL's backend also splits on hyphens and fails on a part with no word left ("--"): such a part
+    # is dropped, as the backend does itself when it receives the query as plain text.
+    words = [word for word in query.split() if word.strip("-")]
+    if not words:
+        return query
+    if not any(ARABIC_LETTERS.search(word) for word in words[:MAX_EXPANDED_WORDS]):
+        return query
+    parts = []
+    for number, word in enumerate(words):
+        if number < MAX_EXPANDED_WORDS and ARABIC_LETTERS.search(word):
+            parts.append(Or([PlainText(form, operator="and") for form in arabic_forms(word)]))
+        else:
+            parts.append(PlainText(word, operator="and"))
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 def public_search(query, locale):
-    """Live, public pages in one language that match the query: never a restricted page."""
+    """Live, public pages in one language that match the query: never a restricted page.
+
+    The PostgreSQL backend indexes and queries every language with one text-search configuration (the
+    database default, `english`): the index holds one vector per page, built before any query is known, so a
+    per-language configuration ('simple' for French or Arabic, say) would have to be chosen when indexing,
+    which Wagtail's database backend does not offer; querying with another configuration than the index was
+    built with would miss every stemmed word. With one configuration for both sides a plain French, Greek or
+    Arabic word is found as written (tests/home/test_search.py runs on both databases). What the English
+    configuration does not do for other languages: fold accents (on PostgreSQL "refugies" does not find
+    "réfugiés", SQLite's tokenizer does) or stem French plurals the French way.
+    """
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
-    return pages.search(query, operator="and")
+    terms = search_terms(query)
+    if isinstance(terms, str):
+        return pages.search(terms, operator="and")
+    return pages.search(terms)
 
 
 def load_cards(pages):

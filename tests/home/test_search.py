@@ -199,3 +199,275 @@ def test_search__any_page_value_gives_results_not_an_error(client, home_page, pa
 
 def test_search__only_answers_get(client, home_page):
     assert client.post(SEARCH_URL, {"query": "x"}).status_code == 405
+
+
+# Search in each language: /fr/search/ lists French pages at their /fr/ addresses, never the English version of
+# the same page (nor the other way round), and never a translation of a members-only page.
+
+SHARED = "Kwazulumarmot"  # a made-up word every version of a page keeps, whatever its language
+
+
+@pytest.fixture
+def french(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture
+def french_home_page(home_page, french):
+    translation = home_page.copy_for_translation(french)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def _translate(page, locale, **fields):
+    """As a translator does: copy into the locale, write the translated fields, publish."""
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation.specific
+
+
+@pytest.fixture
+def training(home_page, french_home_page, arabic_home_page, french, locale_ar):
+    """One page in English, French and Arabic, each in its own words, all with the shared word."""
+    english = StandardPageFactory(
+        parent=home_page,
+        slug="media-training",
+        title="Media training",
+        body=_body(f"We train refugee spokespeople. {SHARED}"),
+    )
+    return {
+        "en": english,
+        "fr": _translate(
+            english,
+            french,
+            title="Formation aux médias",
+            slug="formation-aux-medias",
+            body=_body(f"Nous formons des porte-parole réfugiés. {SHARED}"),
+        ),
+        "ar": _translate(
+            english,
+            locale_ar,
+            title="تدريب إعلامي",
+            slug="تدريب-إعلامي",
+            body=_body(f"ندرب متحدثين من اللاجئين {SHARED}"),
+        ),
+    }
+
+
+def _search_in(client, language, query, **params):
+    response = client.get(f"/{language}/search/", {"query": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def _languages(response):
+    return [card.locale.language_code for card in response.context["cards"]]
+
+
+def test_search_in_french__finds_the_french_page_by_a_french_word_and_links_to_its_french_address(client, training):
+    response = _search_in(client, "fr", "formons")
+
+    assert _found(response) == ["Formation aux médias"]
+    html = response.content.decode()
+    assert training["fr"].url.startswith("/fr/")
+    assert f'href="{training["fr"].url}"' in html
+    assert f'href="{training["en"].url}"' not in html
+
+
+@pytest.mark.parametrize("word", ["réfugiés", "médias", "Formation"])
+def test_search_in_french__finds_plain_french_words_with_accents_and_capitals(client, training, word):
+    assert _found(_search_in(client, "fr", word)) == ["Formation aux médias"]
+
+
+def test_search__lists_only_the_version_of_a_page_in_the_current_language(client, training):
+    english = _search_in(client, "en", SHARED)
+    french = _search_in(client, "fr", SHARED)
+    arabic = _search_in(client, "ar", SHARED)
+
+    assert _languages(english) == ["en"]
+    assert _languages(french) == ["fr"]
+    assert _languages(arabic) == ["ar"]
+    assert f'href="{training["fr"].url}"' not in english.content.decode()
+    assert f'href="{training["en"].url}"' not in french.content.decode()
+    assert f'href="{training["en"].url}"' not in arabic.content.decode()
+
+
+def test_search__a_word_only_in_another_language_finds_nothing_here(client, training):
+    assert _found(_search_in(client, "en", "formons")) == []
+    assert _found(_search_in(client, "fr", "spokespeople")) == []
+    assert _found(_search_in(client, "fa", SHARED)) == []
+
+
+def test_search_in_arabic__finds_the_arabic_page_by_an_arabic_word(client, training):
+    response = _search_in(client, "ar", "اللاجئين")
+
+    assert _found(response) == ["تدريب إعلامي"]
+    assert training["ar"].url.startswith("/ar/")
+    assert f'href="{training["ar"].url}"' in response.content.decode()
+
+
+def test_search_in_arabic__finds_a_page_by_a_word_of_its_title(client, training):
+    assert _found(_search_in(client, "ar", "تدريب")) == ["تدريب إعلامي"]
+
+
+def test_search_in_arabic__finds_a_page_with_the_word_for_refugees(client, arabic_home_page):
+    StandardPageFactory(
+        parent=arabic_home_page,
+        locale=arabic_home_page.locale,
+        title="دليل للصحفيين",
+        body=_body("كيف نكتب عن لاجئين ومهاجرين باحترام"),
+    )
+
+    response = _search_in(client, "ar", "لاجئين")
+
+    assert _found(response) == ["دليل للصحفيين"]
+
+
+@pytest.fixture
+def members_only_in_every_language(home_page, french_home_page, arabic_home_page, french, locale_ar, secret_pages):
+    """The members' briefing (and its annex) of `secret_pages`, translated: the translations are restricted too."""
+    translations = [_translate(secret_pages, locale) for locale in (french, locale_ar)]
+    for annex in secret_pages.get_children():
+        for locale in (french, locale_ar):
+            _translate(annex, locale)
+    for translation in translations:
+        assert not type(translation).objects.filter(pk=translation.pk).public().exists()
+    return translations
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "user", "member"])
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_search__never_lists_a_translation_of_a_members_only_page(
+    client, request, members_only_in_every_language, viewer, language
+):
+    if viewer != "anonymous":
+        client.force_login(request.getfixturevalue(viewer))
+
+    response = _search_in(client, language, MARKER)
+
+    assert _found(response) == []
+    html = response.content.decode()
+    assert "members briefing" not in html
+    assert "annex" not in html
+    for translation in members_only_in_every_language:
+        assert translation.url not in html
+
+
+def test_search_in_french__pagination_keeps_the_language(client, french_home_page, french):
+    for number in range(12):
+        StandardPageFactory(
+            parent=french_home_page, locale=french, title=f"Note {number}", body=_body("Une note hebdomadaire.")
+        )
+
+    first = _search_in(client, "fr", "hebdomadaire")
+    html = first.content.decode()
+    # Relative links (?query=…&page=2) stay under /fr/search/; never a link to another language's results.
+    assert 'href="?query=hebdomadaire&amp;page=2"' in html
+    assert 'href="/en/search/?query=hebdomadaire' not in html
+    second = _search_in(client, "fr", "hebdomadaire", page="2")
+
+    assert len(_found(first)) == 10
+    assert len(_found(second)) == 2
+    assert set(_found(first)).isdisjoint(_found(second))
+    assert set(_languages(first) + _languages(second)) == {"fr"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "لاجئين مهاجرين",
+        "\u200fلاجئين\u200e",  # right-to-left and left-to-right marks
+        "لا" * 5_000,
+        "ال",
+        "' OR 1=1 -- لاجئين",
+        '"لاجئين',
+        "لاجئين\x00",
+        "* ^ ~ : - ( )",
+        "؟",
+        "\u0640\u064b\u064c",  # tatweel and harakat only
+        "🙂",
+        "لاجئين ( ) * ^ ~ : - -- ' \\",
+        "لاجئين the and or",
+        "-لاجئين- ال-",
+        "لاجئين " * 60,
+    ],
+    ids=[
+        "two-words",
+        "direction-marks",
+        "very-long",
+        "article",
+        "sql",
+        "quote",
+        "nul",
+        "operators",
+        "question-mark",
+        "diacritics-only",
+        "emoji",
+        "arabic-and-operators",
+        "arabic-and-stop-words",
+        "hyphens",
+        "many-arabic-words",
+    ],
+)
+def test_search_in_arabic__hostile_queries_never_error(client, members_only_in_every_language, query):
+    response = _search_in(client, "ar", query)
+
+    assert MARKER not in "".join(_found(response))
+
+
+@pytest.fixture
+def arabic_guide(arabic_home_page):
+    return StandardPageFactory(
+        parent=arabic_home_page,
+        locale=arabic_home_page.locale,
+        title="دليل للصحفيين",
+        body=_body("كيف نكتب عن اللاجئين والمهاجرين في اليونان"),
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["لاجئين", "اللاجئين", "واللاجئين", "مهاجرين", "المهاجرين", "والمهاجرين", "لاجئين اليونان", "صحفيين"],
+)
+def test_search_in_arabic__a_word_finds_pages_that_write_it_with_the_article_or_and(client, arabic_guide, query):
+    """Arabic attaches the article and "and" to the word: لاجئين (refugees) must find اللاجئين (the refugees)."""
+    assert _found(_search_in(client, "ar", query)) == ["دليل للصحفيين"]
+
+
+@pytest.mark.parametrize("query", ["لاجئين فرنسا", "طلاب", "الطلاب"])
+def test_search_in_arabic__every_word_is_still_required(client, arabic_guide, query):
+    assert _found(_search_in(client, "ar", query)) == []
+
+
+def test_search_in_arabic__the_forms_looked_for():
+    from home.views import arabic_forms, search_terms
+
+    assert arabic_forms("اللاجئين")[:2] == ["اللاجئين", "لاجئين"]
+    assert {"لاجئين", "اللاجئين", "واللاجئين", "للاجئين"} <= set(arabic_forms("لاجئين"))
+    # A word that is only the article, or begins with a letter that could be "and", keeps that letter.
+    assert "ال" in arabic_forms("ال")
+    assert "طن" not in arabic_forms("وطن")
+    # Queries without Arabic go to the backend unchanged.
+    assert search_terms("media training") == "media training"
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "user", "member"])
+def test_search_in_arabic__never_lists_a_members_only_arabic_page_by_any_form_of_its_words(
+    client, request, home_page, arabic_home_page, locale_ar, restrict_to_group, viewer
+):
+    english = StandardPageFactory(parent=home_page, title="Members' guide", body=_body("For members."))
+    restrict_to_group(english)
+    arabic = _translate(english, locale_ar, title="دليل الأعضاء", body=_body("عن اللاجئين للأعضاء فقط"))
+    if viewer != "anonymous":
+        client.force_login(request.getfixturevalue(viewer))
+
+    for query in ("لاجئين", "اللاجئين", "الأعضاء"):
+        response = _search_in(client, "ar", query)
+        assert _found(response) == []
+        assert arabic.url not in response.content.decode()
