@@ -176,6 +176,7 @@ class BriefingMailing(models.Model):
 
     class Meta:
         verbose_name = _("briefing mailing")
+        verbose_name_plural = _("briefing mailings")
 
     def __str__(self):
         return f"{self.briefing} ({'not emailed' if self.suppressed else 'emailed'})"

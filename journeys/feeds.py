@@ -13,6 +13,8 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from journeys.models.pages import filed_under
+
 FEED_LENGTH = 20
 FEED_AUTHOR = "IMIX Human Journeys"
 
@@ -52,7 +54,7 @@ class JourneyFeed(Feed):
     def items(self, obj):
         stories = obj.get_listing_pages()
         if self.theme:
-            stories = stories.filter(themes=self.theme)
+            stories = filed_under(stories, self.theme)
         return stories[:FEED_LENGTH]
 
     def item_title(self, item):

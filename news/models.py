@@ -36,6 +36,7 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("author")
+        verbose_name_plural = _("authors")
 
     def __str__(self):
         return self.name

@@ -4,10 +4,13 @@ Building the site takes seconds, so most tests share one build: `TestSeededSite`
 inside a transaction that is rolled back afterwards, and each test runs in its own savepoint within it.
 """
 
+import html
 import io
 import re
 import zoneinfo
+from pathlib import Path
 
+import polib
 import pytest
 from PIL import Image
 
@@ -18,16 +21,20 @@ from django.db import transaction
 from django.test import override_settings
 
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction, Revision, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Revision, Site
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from home.demo_content import render_illustration
 from home.demo_content.accounts import ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD
 from home.demo_content.documents import annual_review_summary_pdf
 from home.demo_content.illustrations import HERO
 from home.demo_content.seeder import DemoContentError, validate_streams
+from home.demo_content.translation import missing_strings
 from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
-from journeys.demo_content import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL
-from journeys.models import ConsentRecord, JourneyIndexPage, JourneyPage
+from journeys.demo_content import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL, TRANSLATED_STORY
+from journeys.models import ConsentRecord, JourneyIndexPage, JourneyPage, JourneyTheme
+from journeys.models.review import SafeguardingReviewTaskState
+from journeys.safeguarding import has_passed_review
 from members.access import is_member
 from members.demo_content import (
     APPLICANT_EMAIL,
@@ -42,6 +49,7 @@ from toolkits.models import MessagingGuidePage, QAToolkitPage, ToolkitIndexPage,
 pytestmark = pytest.mark.django_db
 
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
+IN_ENGLISH = {"locale__language_code": "en"}
 INFORMATION_SLUGS = {
     "about-us",
     "what-we-do",
@@ -99,11 +107,14 @@ def test_seed_demo__replaces_welcome_page_with_live_home_page_as_default_site_ro
     site = Site.objects.get(is_default_site=True)
     assert site.pk == site_id, "the Site row survives, and with it the settings that hang off it"
     assert (site.hostname, site.port) == ("localhost", 80)
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     assert site.root_page_id == home.pk
     assert home.depth == 2 and home.live
-    assert Page.objects.filter(depth=2).count() == 1
+    # The home page and its French and Arabic versions: wagtail-localize puts a home page's translations beside it.
+    assert sorted(Page.objects.filter(depth=2).values_list("locale__language_code", flat=True)) == ["ar", "en", "fr"]
     assert "Removed Wagtail's" in output and "Created demo content" in output
+    assert "20 translations (10 Arabic, 10 French)." in output
+    assert "out of date" not in output
 
 
 def test_print_logins__on_an_empty_site_prints_one_line_and_creates_nothing(settings):
@@ -152,10 +163,12 @@ def test_validate_streams__names_the_object_and_field_of_invalid_demo_content():
 @pytest.mark.usefixtures("seeded_site")
 class TestSeededSite:
     def test_every_page_is_published_through_a_revision(self):
-        pages = Page.objects.filter(depth__gt=1)
+        pages = Page.objects.filter(depth__gt=1, locale__language_code="en")
         assert pages.count() >= 1 + 8 + 1 + 10
         # The demo's two stories whose consent expired or was withdrawn were published, then taken down.
-        taken_down = JourneyPage.objects.exclude(consent_record__status=ConsentRecord.Status.ACTIVE)
+        taken_down = JourneyPage.objects.filter(locale__language_code="en").exclude(
+            consent_record__status=ConsentRecord.Status.ACTIVE
+        )
         assert taken_down.count() == 2
         for page in pages.exclude(pk__in=taken_down.values("pk")):
             assert page.live, page
@@ -165,7 +178,10 @@ class TestSeededSite:
         for page in taken_down:
             assert not page.live and page.first_published_at, page
         page_apps = ["home", "news", "briefings", "toolkits", "journeys"]
-        assert Revision.objects.filter(content_type__app_label__in=page_apps).count() == pages.count()
+        revisions = Revision.objects.filter(content_type__app_label__in=page_apps)
+        assert revisions.filter(object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]).count() == (
+            pages.count()
+        )
 
     def test_content_passes_model_and_block_validation_and_body_images_have_alt_text(self):
         image_blocks = []
@@ -187,7 +203,7 @@ class TestSeededSite:
 
     def test_information_pages_use_a_rich_mix_of_blocks(self, settings, seeded_site):
         settings.MEDIA_ROOT = seeded_site
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="en")
         assert set(StandardPage.objects.child_of(home).values_list("slug", flat=True)) >= INFORMATION_SLUGS
         assert StandardPage.objects.get(slug="join-the-network").get_parent().slug == "what-we-do"
 
@@ -215,7 +231,7 @@ class TestSeededSite:
         quotes = [block.value for block in all_blocks if block.block_type == "quote"]
         assert quotes and all(quote["attribution"] and quote["role"] for quote in quotes)
 
-        about = StandardPage.objects.get(slug="about-us")
+        about = StandardPage.objects.get(slug="about-us", locale__language_code="en")
         (table,) = [block.value for block in about.body if block.block_type == "table"]
         assert table["table_caption"] and table["first_row_is_table_header"]
         assert ["Total income", "218,421", "160,833", "379,254"] in table["data"]
@@ -258,7 +274,7 @@ class TestSeededSite:
         assert [page.specific.date for page in latest_by_publication] == sorted(dates, reverse=True)[:3]
 
     def test_home_page_features_a_story_lists_the_news_and_invites_people_in(self):
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="en")
         assert home.hero_heading and home.hero_introduction and home.vision and home.mission
         assert (home.hero_image.width, home.hero_image.height) == (1600, 900)
         assert len(home.hero_call_to_action) == 1
@@ -305,7 +321,7 @@ class TestSeededSite:
 
     def test_toolkits_have_topics_guides_q_and_as_and_member_documents(self, settings, seeded_site):
         settings.MEDIA_ROOT = seeded_site
-        index = ToolkitIndexPage.objects.get()
+        index = ToolkitIndexPage.objects.get(locale__language_code="en")
         assert index.slug == "toolkits" and index.get_parent().specific_class is HomePage
         assert {"channel-crossings", "eu-settlement-scheme", "covid-19", "housing"} <= set(
             Topic.objects.values_list("slug", flat=True)
@@ -356,7 +372,7 @@ class TestSeededSite:
         assert output.startswith("Demo content already present; nothing to create.\n")
 
     def test_second_run_keeps_editors_changes_and_recreates_only_what_is_missing(self):
-        about = StandardPage.objects.get(slug="about-us")
+        about = StandardPage.objects.get(slug="about-us", locale__language_code="en")
         about.title = "About IMIX"
         about.save_revision().publish()
         StandardPage.objects.get(slug="privacy-notice").delete()
@@ -365,7 +381,7 @@ class TestSeededSite:
 
         output = seed()
 
-        assert StandardPage.objects.get(slug="about-us").title == "About IMIX"
+        assert StandardPage.objects.get(slug="about-us", locale__language_code="en").title == "About IMIX"
         assert StandardPage.objects.get(slug="privacy-notice").live
         assert Funder.objects.filter(name="Comic Relief").exists()
         assert re.search(r"\b1 standard page\b", output) and re.search(r"\b1 funder\b", output)
@@ -439,3 +455,231 @@ class TestSeededSite:
         assert seed("--print-logins").startswith(f"  Admin login: {ADMIN_EMAIL} / another-long-password\n")
         monkeypatch.delenv("DEMO_ADMIN_PASSWORD")
         assert "password has been changed" in seed("--print-logins")
+
+
+# The demo's French and Arabic versions: each translated object, its PO file and how to find its source.
+TRANSLATION_LANGUAGES = {"fr": "French", "ar": "Arabic"}
+DEMO_ROOT = Path(__file__).resolve().parent.parent
+TRANSLATED_SOURCES = [
+    ("home/demo_content/translations/home", lambda: HomePage.objects.get(locale__language_code="en")),
+    ("home/demo_content/translations/about-us", lambda: StandardPage.objects.get(slug="about-us", **IN_ENGLISH)),
+    ("toolkits/demo_content/translations/toolkits", lambda: ToolkitIndexPage.objects.get(**IN_ENGLISH)),
+    (
+        "toolkits/demo_content/translations/covid-19",
+        lambda: MessagingGuidePage.objects.get(slug="covid-19", **IN_ENGLISH),
+    ),
+    ("journeys/demo_content/translations/human-journeys", lambda: JourneyIndexPage.objects.get(**IN_ENGLISH)),
+    (
+        f"journeys/demo_content/translations/{TRANSLATED_STORY}",
+        lambda: JourneyPage.objects.get(slug=TRANSLATED_STORY, **IN_ENGLISH),
+    ),
+    ("journeys/demo_content/translations/theme-work", lambda: JourneyTheme.objects.get(slug="work", **IN_ENGLISH)),
+    (
+        "journeys/demo_content/translations/theme-belonging",
+        lambda: JourneyTheme.objects.get(slug="belonging", **IN_ENGLISH),
+    ),
+    (
+        "home/demo_content/translations/menu-primary",
+        lambda: NavigationMenu.objects.get(location="primary", **IN_ENGLISH),
+    ),
+    ("home/demo_content/translations/menu-footer", lambda: NavigationMenu.objects.get(location="footer", **IN_ENGLISH)),
+]
+# The visible text the key pages must show in each language.
+HOME_HEADINGS = {
+    "fr": "Changer le discours sur les migrations et les personnes réfugiées",
+    "ar": "نغيّر الحديث عن الهجرة واللاجئين",
+}
+PRIMARY_MENUS = {
+    "fr": ["Qui sommes-nous", "Nos actions", "Actualités", "Parcours humains", "Boîtes à outils", "Contact"],
+    "ar": ["من نحن", "ماذا نفعل", "الأخبار", "رحلات إنسانية", "أدلة إرشادية", "اتصل بنا"],
+}
+FOOTER_MENUS = {
+    "fr": ["Déclaration d’accessibilité", "Politique de confidentialité", "Nos financeurs", "Nos objets statutaires"],
+    "ar": ["بيان إمكانية الوصول", "إشعار الخصوصية", "الجهات المموّلة", "أغراضنا الخيرية"],
+}
+THEME_NAMES = {"fr": ["Appartenance", "Travail"], "ar": ["الانتماء", "العمل"]}
+MEMBERS_ONLY_TEXT = {
+    "fr": "les travailleurs essentiels immigrés nous ont protégés et nourris",
+    "ar": "حافظ العاملون الأساسيون من المهاجرين على سلامتنا",
+}
+
+
+def in_language(instance, language):
+    return instance.get_translation(Locale.objects.get(language_code=language))
+
+
+def html_tag(response):
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+@pytest.mark.usefixtures("seeded_site")
+class TestSeededTranslations:
+    def test_every_po_file_is_fully_translated_and_kept_beside_its_demo_content(self):
+        files = sorted(DEMO_ROOT.glob("*/demo_content/translations/*.po"))
+        assert {path.relative_to(DEMO_ROOT).as_posix()[:-3] for path in files} == {
+            f"{stem}-{language}" for stem, _source in TRANSLATED_SOURCES for language in TRANSLATION_LANGUAGES
+        }
+        for path in files:
+            po = polib.pofile(str(path))
+            assert po.metadata.get("Language") == path.stem.rsplit("-", 1)[1], path
+            untranslated = [entry.msgid for entry in po if not entry.obsolete and not entry.msgstr.strip()]
+            assert not untranslated, f"{path}: untranslated {untranslated}"
+
+    def test_translations_are_real_localize_translations_with_nothing_missing(self):
+        for stem, find_source in TRANSLATED_SOURCES:
+            source = find_source()
+            translation_source = TranslationSource.objects.get_for_instance(source)
+            segments = {
+                (segment.context.path, segment.string.data)
+                for segment in StringSegment.objects.filter(source=translation_source).select_related(
+                    "context", "string"
+                )
+            }
+            for language in TRANSLATION_LANGUAGES:
+                po_path = DEMO_ROOT / f"{stem}-{language}.po"
+                translation = Translation.objects.get(source=translation_source, target_locale__language_code=language)
+                assert translation.enabled, po_path
+                missing = missing_strings(translation)
+                assert not missing, (
+                    f"{po_path.relative_to(DEMO_ROOT)} is out of date: the English demo text has {len(missing)} "
+                    f"strings it does not translate: {missing}. Export it again and translate them."
+                )
+                entries = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(po_path)) if not entry.obsolete}
+                unused = entries - segments
+                assert not unused, (
+                    f"{po_path.relative_to(DEMO_ROOT)} translates strings the demo no longer has: {unused}"
+                )
+                target = translation.get_target_instance()
+                assert target.locale.language_code == language
+                if isinstance(target, Page):
+                    target = target.specific
+                    assert target.live and not target.alias_of_id, target
+                    assert target.live_revision_id and not target.has_unpublished_changes, target
+                    assert target.first_published_at == source.first_published_at, target
+
+    def test_translated_pages_have_their_own_translated_parents(self):
+        for language in TRANSLATION_LANGUAGES:
+            home = in_language(HomePage.objects.get(**IN_ENGLISH), language)
+            assert home.get_parent().is_root()
+            assert Site.objects.get(is_default_site=True).root_page.get_translation(home.locale).pk == home.pk
+            for child in (
+                in_language(StandardPage.objects.get(slug="about-us", **IN_ENGLISH), language),
+                in_language(ToolkitIndexPage.objects.get(**IN_ENGLISH), language),
+                in_language(JourneyIndexPage.objects.get(**IN_ENGLISH), language),
+            ):
+                assert child.get_parent().pk == home.pk, child
+            toolkit = in_language(MessagingGuidePage.objects.get(slug="covid-19", **IN_ENGLISH), language)
+            assert toolkit.get_parent().specific.title != "Toolkits"
+            story = in_language(JourneyPage.objects.get(slug=TRANSLATED_STORY, **IN_ENGLISH), language)
+            assert story.get_parent().specific.title != "Human Journeys"
+            # The home page's Human Journeys section lists the stories in its own language.
+            assert home.specific.journeys_index.locale_id == home.locale_id
+
+    def test_french_and_arabic_home_pages_are_served_in_their_language_and_direction(self, client):
+        for language, direction in (("fr", "ltr"), ("ar", "rtl")):
+            response = client.get(f"/{language}/")
+
+            assert response.status_code == 200
+            assert html_tag(response).startswith(f'<html lang="{language}" dir="{direction}"')
+            content = response.content.decode()
+            assert HOME_HEADINGS[language] in content
+            for label in PRIMARY_MENUS[language] + FOOTER_MENUS[language]:
+                assert html.escape(label) in content or label in content, (language, label)
+            assert "Changing the conversation about migration and refugees" not in content
+
+    def test_menus_are_translated_and_link_to_translated_pages_where_there_are_any(self):
+        for language in TRANSLATION_LANGUAGES:
+            primary = NavigationMenu.objects.get(location="primary", locale__language_code=language)
+            footer = NavigationMenu.objects.get(location="footer", locale__language_code=language)
+            assert [item.value.link_text() for item in primary.items] == PRIMARY_MENUS[language]
+            assert [item.value.link_text() for item in footer.items] == FOOTER_MENUS[language]
+            linked = {item.value["page"].specific_class for item in primary.items}
+            assert {StandardPage, ToolkitIndexPage, JourneyIndexPage} <= linked
+            about = primary.items[0].value["page"]
+            assert about.locale.language_code == language and about.live
+
+    def test_members_only_toolkit_stays_members_only_in_every_language(self, client):
+        source = MessagingGuidePage.objects.get(slug="covid-19", **IN_ENGLISH)
+        assert source.members_only
+        source_restrictions = [
+            (restriction.restriction_type, set(restriction.groups.all()))
+            for restriction in PageViewRestriction.objects.filter(page=source)
+        ]
+        assert source_restrictions
+        for language in TRANSLATION_LANGUAGES:
+            toolkit = in_language(source, language)
+            assert toolkit.members_only
+            assert [
+                (restriction.restriction_type, set(restriction.groups.all()))
+                for restriction in PageViewRestriction.objects.filter(page=toolkit)
+            ] == source_restrictions
+
+            response = client.get(toolkit.url)
+
+            assert response.status_code in (302, 403), language
+            content = response.content.decode()
+            assert MEMBERS_ONLY_TEXT[language] not in content
+            if response.status_code == 403:
+                assert toolkit.title in content  # the sign-in teaser, in the reader's language
+
+    def test_translated_story_passed_its_own_safeguarding_review_and_names_the_storyteller_as_the_original(
+        self, client
+    ):
+        source = JourneyPage.objects.get(slug=TRANSLATED_STORY, **IN_ENGLISH)
+        identity = [
+            "identity_level",
+            "storyteller_first_name",
+            "storyteller_family_name",
+            "storyteller_town",
+            "storyteller_pseudonym",
+            "as_told_to",
+            "content_warnings",
+        ]
+        for language in TRANSLATION_LANGUAGES:
+            story = in_language(source, language)
+            assert story.live and story.live_revision_id
+            assert has_passed_review(story.live_revision)
+            assert SafeguardingReviewTaskState.objects.filter(
+                revision_id=story.live_revision_id, status="approved"
+            ).exists()
+            assert [getattr(story, name) for name in identity] == [getattr(source, name) for name in identity]
+            assert story.title != source.title
+            assert (story.first_published_at, story.last_published_at) == (
+                source.first_published_at,
+                source.last_published_at,
+            )
+
+            response = client.get(story.url)
+
+            assert response.status_code == 200
+            content = response.content.decode()
+            themes = re.search(r'journey__themes".*?</ul>', content, re.S).group(0)
+            assert re.findall(r">([^<>]+)</a>", themes) == THEME_NAMES[language]
+
+    def test_translated_index_lists_the_story_with_its_themes_in_the_page_language(self, client):
+        source = JourneyIndexPage.objects.get(**IN_ENGLISH)
+        for language in TRANSLATION_LANGUAGES:
+            index = in_language(source, language)
+            theme = in_language(JourneyTheme.objects.get(slug="work", **IN_ENGLISH), language)
+
+            for url in (index.url, f"{index.url}?theme={theme.slug}"):
+                response = client.get(url)
+
+                assert response.status_code == 200
+                content = response.content.decode()
+                cards = re.findall(r'journey-card__themes".*?</ul>', content, re.S)
+                assert len(cards) == 1, url
+                assert re.findall(r"<li>([^<>]+)</li>", cards[0]) == THEME_NAMES[language]
+
+    def test_second_run_keeps_an_editors_translation_and_recreates_a_deleted_one(self):
+        french_about = in_language(StandardPage.objects.get(slug="about-us", **IN_ENGLISH), "fr")
+        french_about.title = "À propos d’IMIX"
+        french_about.save_revision().publish()
+        in_language(StandardPage.objects.get(slug="about-us", **IN_ENGLISH), "ar").delete()
+
+        output = seed()
+
+        assert in_language(StandardPage.objects.get(slug="about-us", **IN_ENGLISH), "fr").title == "À propos d’IMIX"
+        arabic = in_language(StandardPage.objects.get(slug="about-us", **IN_ENGLISH), "ar")
+        assert arabic.live and arabic.title == "من نحن"
+        assert "1 translation (1 Arabic)." in output

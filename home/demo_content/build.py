@@ -5,15 +5,28 @@ with a `demo_content` module that defines `seed_demo_content(seeder)` is called,
 the frame's pages exist (as Wagtail finds `wagtail_hooks` modules). An app registers the pages others may link
 to in `seeder.pages`: the news app adds "news" (its index) and "featured-story", which the home page and the
 main menu pick up when they are there.
+
+Then the French and Arabic versions, made with wagtail-localize from the PO files kept beside each app's demo
+content (see `translation`): the home app translates the home and about pages, then each app's
+`seed_demo_translations(seeder)` translates its own pages (under the translated home page), and last the menus,
+which link to the translated pages.
 """
 
 from importlib import import_module
+from pathlib import Path
 
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
+from home.models import NavigationMenu
+
 from .pages import HOME_FIELDS, INFORMATION_PAGES, home_content
-from .site_settings import ensure_funders, ensure_menus, ensure_organisation_settings
+from .site_settings import MENUS, ensure_funders, ensure_menus, ensure_organisation_settings
+from .translation import TRANSLATED_LANGUAGES, live_source, relink_translations, translate
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+# The home app's pages that have French and Arabic versions, by their key in `seeder.pages`.
+TRANSLATED_PAGES = ["home", "about-us"]
 
 
 def app_contributors(name="seed_demo_content"):
@@ -40,4 +53,23 @@ def build_demo_site(seeder):
     ensure_organisation_settings(seeder)
     ensure_funders(seeder)
     ensure_menus(seeder)
+    translate_demo_site(seeder)
     return seeder
+
+
+def translate_demo_site(seeder):
+    for key in TRANSLATED_PAGES:
+        page = live_source(seeder, key)
+        if page is None:
+            continue
+        for language in TRANSLATED_LANGUAGES:
+            translate(seeder, page, language, TRANSLATIONS / f"{page.slug}-{language}.po")
+    for contributor in app_contributors("seed_demo_translations"):
+        contributor(seeder)
+    for location in MENUS:
+        menu = NavigationMenu.objects.filter(location=location, locale=seeder.locale).first()
+        if menu is None:
+            continue
+        for language in TRANSLATED_LANGUAGES:
+            translate(seeder, menu, language, TRANSLATIONS / f"menu-{location}-{language}.po")
+    relink_translations(seeder)

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import override
 
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
@@ -77,6 +78,8 @@ class DemoSeeder:
         self.documents = {}
         self.site = None
         self.home_created = False
+        # (Translation, translated object, published by the demo) for each translation this run made.
+        self.translations = []
 
     # Bookkeeping
 
@@ -84,12 +87,28 @@ class DemoSeeder:
         """Count a created object; `model` is a model class or instance."""
         self.created[model._meta.concrete_model] += count
 
+    def record_translation(self, target, translation, published=True):
+        """Count a translation made with wagtail-localize: `target` is the translated page or snippet."""
+        self.translations.append((translation, target, published))
+
+    @property
+    def created_anything(self):
+        return bool(self.created or self.translations)
+
     def summary(self):
-        """What this run created, in words: "8 standard pages, 25 images, ..."."""
+        """What this run created, in words: "8 standard pages, 25 images, ..., 12 translations (6 French, ...)"."""
         parts = []
         for model, count in sorted(self.created.items(), key=lambda item: item[0]._meta.label):
             name = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
             parts.append(f"{count} {name}")
+        if self.translations:
+            with override("en"):
+                languages = Counter(
+                    str(translation.target_locale.get_display_name()) for translation, *_ in self.translations
+                )
+            by_language = ", ".join(f"{count} {language}" for language, count in sorted(languages.items()))
+            noun = "translation" if len(self.translations) == 1 else "translations"
+            parts.append(f"{len(self.translations)} {noun} ({by_language})")
         return ", ".join(parts)
 
     # The home page and the site

@@ -65,12 +65,14 @@ def ensure_funders(seeder):
 
 
 def ensure_menus(seeder):
-    """One menu per location in the default language; links to pages this run knows about, labelled by title."""
+    """One menu per location in the default language; links to pages this run knows about, labelled with their
+    titles. The labels are written out, not left to follow the titles, so that the menus' translations have
+    words to translate even where a link leads to a page that has no translation yet."""
     for location, keys in MENUS.items():
         if NavigationMenu.objects.filter(location=location, locale=seeder.locale).exists():
             continue
         items = Stream(f"navigation-menu/{location}")
         for key in keys:
             if key in seeder.pages:
-                items.link(page=seeder.pages[key])
+                items.link(page=seeder.pages[key], label=seeder.pages[key].title)
         seeder.create_snippet(NavigationMenuFactory, location=location, locale=seeder.locale, items=items.build())

@@ -64,6 +64,7 @@ class OrganisationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("organisation details")
+        verbose_name_plural = _("organisation details")
 
     @property
     def address_lines(self):
@@ -84,6 +85,7 @@ class NavigationMenu(TranslatableMixin, PreviewableMixin, ClusterableModel):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
         unique_together = [("translation_key", "locale"), ("location", "locale")]
 
     def __str__(self):
@@ -105,6 +107,7 @@ class Funder(index.Indexed, models.Model):
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("funder")
+        verbose_name_plural = _("funders")
 
     def __str__(self):
         return self.name

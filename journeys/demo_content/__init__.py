@@ -16,6 +16,7 @@ can sign in as it, and a password reset is never sent for it.
 import datetime
 import io
 import os
+from pathlib import Path
 
 from PIL import Image
 
@@ -27,6 +28,14 @@ from django.utils import timezone
 
 from home.demo_content import PageSpec, Stream, render_illustration
 from home.demo_content.seeder import DemoContentError, validate_streams
+from home.demo_content.translation import (
+    TRANSLATED_LANGUAGES,
+    copy_publication_dates,
+    demo_locale,
+    existing_translation,
+    live_source,
+    translate,
+)
 from journeys.factories import (
     JourneyIndexPageFactory,
     JourneyPageFactory,
@@ -49,7 +58,11 @@ from .stories import (
     THEMES,
 )
 
-__all__ = ["login_lines", "seed_demo_content"]
+__all__ = ["login_lines", "seed_demo_content", "seed_demo_translations"]
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+# The story with French and Arabic versions (the newest, which the home page lists first).
+TRANSLATED_STORY = "from-night-shifts-to-my-own-bakery"
 
 SAFEGUARDING_EMAIL = "safeguarding@imix.org.uk"
 # A documented, development-only default; override it with DEMO_SAFEGUARDING_PASSWORD.
@@ -276,6 +289,37 @@ def seed_demo_content(seeder):
     for journey in sorted(JOURNEYS, key=lambda journey: -journey.days_ago):
         ensure_journey(seeder, index, journey, themes, reviewer, today)
     ensure_submissions(seeder)
+
+
+def translate_story(seeder, story, language, reviewer):
+    """The story's version in `language`: saved from its PO file as a draft, then published the only way a
+    story is, through an approved Safeguarding review of that very revision (its consent record is the
+    original's)."""
+    found = existing_translation(story, demo_locale(language))
+    if found is not None:
+        return found
+    page = translate(
+        seeder, story, language, TRANSLATIONS / f"{story.slug}-{language}.po", publish=False, user=reviewer
+    )
+    publish_through_review(page, reviewer)
+    if not page.live:
+        raise DemoContentError(f"The Safeguarding review did not publish the {language} version of {story.slug!r}.")
+    copy_publication_dates(story, page)
+    return page
+
+
+def seed_demo_translations(seeder):
+    """French and Arabic versions of the index, one story and the themes it is filed under."""
+    index = live_source(seeder, "journeys")
+    story = live_source(seeder, f"journeys/{TRANSLATED_STORY}")
+    if index is None or story is None:
+        return
+    reviewer = ensure_reviewer(seeder)
+    for language in TRANSLATED_LANGUAGES:
+        translate(seeder, index, language, TRANSLATIONS / f"{index.slug}-{language}.po")
+        for theme in story.themes.all():
+            translate(seeder, theme, language, TRANSLATIONS / f"theme-{theme.slug}-{language}.po")
+        translate_story(seeder, story, language, reviewer)
 
 
 def login_lines():

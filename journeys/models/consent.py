@@ -224,6 +224,7 @@ class ConsentRecord(models.Model):
 
     class Meta:
         verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
         permissions = [("withdraw_consent", _("Can withdraw consent and take a story down"))]
 
     def __str__(self):
@@ -300,6 +301,7 @@ class StorytellerRequest(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("storyteller request")
+        verbose_name_plural = _("storyteller requests")
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"

@@ -104,10 +104,37 @@ class JourneyTheme(TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("journey theme")
+        verbose_name_plural = _("journey themes")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
+
+
+def localize_themes(themes, locale_id, available=None):
+    """`themes` as readers of a page in `locale_id` see them: each one's version in that language.
+
+    A story's themes are chosen on the original, and wagtail-localize copies them to every translation as they
+    are (it does not translate many-to-many fields), so a French story is filed under the English themes. Each
+    theme is shown in the page's language where it has a translation, and as chosen where it has none. The
+    versions are looked up in `available` (a list of themes, say the index's) or else in one query, and only
+    when some theme is in another language.
+    """
+    if all(theme.locale_id == locale_id for theme in themes):
+        return list(themes)
+    keys = {theme.translation_key for theme in themes if theme.locale_id != locale_id}
+    if available is None:
+        available = JourneyTheme.objects.filter(locale_id=locale_id, translation_key__in=keys)
+    by_key = {theme.translation_key: theme for theme in available if theme.locale_id == locale_id}
+    return [by_key.get(theme.translation_key, theme) for theme in themes]
+
+
+def filed_under(stories, theme):
+    """The stories filed under `theme` in any of its languages (a translation keeps the original's themes)."""
+    through = JourneyPage.themes.through
+    return stories.filter(
+        pk__in=through.objects.filter(journeytheme__translation_key=theme.translation_key).values("journeypage_id")
+    )
 
 
 class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
@@ -169,8 +196,11 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
         stories = self.get_listing_pages()
         theme = self.theme_from_request(request)
         if theme:
-            stories = stories.filter(themes=theme)
+            stories = filed_under(stories, theme)
         context["stories"] = paginate(request, stories, STORIES_PER_PAGE)
+        for story in context["stories"]:
+            # The themes were prefetched; their versions in this language are the index's own list.
+            story.theme_list = localize_themes(story.themes.all(), self.locale_id, available=self.themes)
         context["themes"] = self.themes
         context["current_theme"] = theme
         context["pagination_query"] = urlencode({"theme": theme.slug}) + "&" if theme else ""
@@ -415,8 +445,14 @@ class JourneyPage(BasePage):
         return {pk for pk in ids if pk}
 
     @cached_property
-    def theme_list(self):
+    def chosen_themes(self):
+        """The themes as stored: on a translation, the original's."""
         return list(self.themes.all())
+
+    @cached_property
+    def theme_list(self):
+        """The themes in the story's own language, for display."""
+        return localize_themes(self.chosen_themes, self.locale_id)
 
     def get_related_stories(self, request=None):
         if getattr(request, "is_preview", False):
@@ -424,7 +460,7 @@ class JourneyPage(BasePage):
         return cached_for_content(f"related:{self.pk}", self.find_related_stories)
 
     def find_related_stories(self):
-        theme_ids = [theme.pk for theme in self.theme_list]
+        theme_ids = [theme.pk for theme in self.chosen_themes]
         stories = (
             JourneyPage.objects.live()
             .public()

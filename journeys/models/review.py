@@ -133,6 +133,7 @@ class SafeguardingReviewTaskState(TaskState):
 
     class Meta:
         verbose_name = _("Safeguarding review state")
+        verbose_name_plural = _("Safeguarding review states")
 
 
 SafeguardingReviewTask.task_state_class = SafeguardingReviewTaskState

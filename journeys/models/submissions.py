@@ -69,6 +69,7 @@ class StorySubmission(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("story submission")
+        verbose_name_plural = _("story submissions")
         permissions = [("review_storysubmission", _("Can read story submissions and turn them into stories"))]
 
     def __str__(self):
@@ -90,6 +91,7 @@ class StorySubmissionPhoto(models.Model):
     class Meta:
         ordering = ["pk"]
         verbose_name = _("submitted photo")
+        verbose_name_plural = _("submitted photos")
 
     def __str__(self):
         return self.description or _("Photo %(number)s") % {"number": self.pk}

@@ -6,6 +6,7 @@ collection, so only members can download them.
 """
 
 import io
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 
@@ -14,6 +15,8 @@ from wagtail.utils.file import hash_filelike
 
 from home.demo_content import PageSpec
 from home.demo_content.pdf import build_pdf
+from home.demo_content.streams import block_id
+from home.demo_content.translation import TRANSLATED_LANGUAGES, live_source, translate
 from home.factories import DocumentFactory
 from toolkits.documents import member_documents_collection
 from toolkits.factories import ToolkitIndexPageFactory, TopicFactory
@@ -21,7 +24,11 @@ from toolkits.models import ToolkitDocumentLanguage, Topic
 
 from .guides import GUIDES, QA_TOOLKITS, TOPICS
 
-__all__ = ["seed_demo_content"]
+__all__ = ["seed_demo_content", "seed_demo_translations"]
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+# The Toolkits index and one members-only guide have French and Arabic versions.
+TRANSLATED_PAGES = ["toolkits", "toolkits/covid-19"]
 
 
 def ensure_topics(seeder):
@@ -91,7 +98,12 @@ def _spec(toolkit, topics):
                 members_only=toolkit.members_only,
             )
             fields["downloads"] = [
-                {"type": "document", "value": {"document": document.pk, "title": "", "description": toolkit.pdf_note}}
+                {
+                    "type": "document",
+                    "value": {"document": document.pk, "title": "", "description": toolkit.pdf_note},
+                    # The same id on every run, like the other demo blocks: the translations' PO files name it.
+                    "id": block_id(f"toolkits/{toolkit.slug}", "downloads", 0),
+                }
             ]
         if toolkit.translations:
             # Only when the toolkit is created, so it is published once, versions included.
@@ -135,3 +147,14 @@ def seed_demo_content(seeder):
         ]
     )
     seeder.ensure_pages([_spec(toolkit, topics) for toolkit in [*GUIDES, *QA_TOOLKITS]])
+
+
+def seed_demo_translations(seeder):
+    """The index first, as the guide's translation goes under it. The guide is members-only: its translations
+    are too (home.translation_privacy gives them the source's restrictions)."""
+    for key in TRANSLATED_PAGES:
+        page = live_source(seeder, key)
+        if page is None:
+            continue
+        for language in TRANSLATED_LANGUAGES:
+            translate(seeder, page, language, TRANSLATIONS / f"{page.slug}-{language}.po")

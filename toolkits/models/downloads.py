@@ -31,6 +31,7 @@ class DocumentDownload(models.Model):
 
     class Meta:
         verbose_name = _("document download count")
+        verbose_name_plural = _("document download counts")
         ordering = ["-day", "document"]
         constraints = [
             models.UniqueConstraint(fields=["document", "organisation", "user", "day"], name="one_download_row_per_day")

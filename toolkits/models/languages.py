@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
@@ -77,7 +78,7 @@ class LanguageRequest(models.Model):
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
-        DONE = "done", _("Translated")
+        DONE = "done", pgettext_lazy("language request status", "Translated")
         DECLINED = "declined", _("Not planned")
 
     toolkit = models.ForeignKey("toolkits.ToolkitPage", on_delete=models.CASCADE, related_name="language_requests")
@@ -102,6 +103,7 @@ class LanguageRequest(models.Model):
 
     class Meta:
         verbose_name = _("language request")
+        verbose_name_plural = _("language requests")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(

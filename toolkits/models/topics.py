@@ -21,6 +21,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):

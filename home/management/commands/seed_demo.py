@@ -13,7 +13,8 @@ from home.demo_content import DemoSeeder, build_demo_site, ensure_demo_admin, lo
 class Command(BaseCommand):
     help = (
         "Load the IMIX demo site: home page, information pages, news, illustrations, menus, funders and contact "
-        "details, plus an admin user when DEBUG is on. Existing content is never changed, so it is safe to re-run."
+        "details, French and Arabic versions of the key pages and menus (wagtail-localize translations), plus an "
+        "admin user when DEBUG is on. Existing content is never changed, so it is safe to re-run."
     )
 
     def add_arguments(self, parser):
@@ -36,7 +37,7 @@ class Command(BaseCommand):
 
         for note in seeder.notes:
             self.stdout.write(note)
-        if seeder.created:
+        if seeder.created_anything:
             elapsed = time.monotonic() - started
             self.stdout.write(self.style.SUCCESS(f"Created demo content in {elapsed:.1f}s: {seeder.summary()}."))
         else:
