@@ -6,7 +6,8 @@ change made in the Privacy dialog of, say, the French version of a toolkit used 
 a word. On a page whose source is another page in the default locale the dialog now explains that privacy is
 set on that page, says what this page currently is, and links to the source's edit view; a POST (a stale
 dialog, a hand-made request) changes nothing and answers 403 with the same explanation. Source pages, and
-pages with no version in the default locale (written directly in French), keep Wagtail's dialog.
+pages with no version in the default locale (written directly in French), keep Wagtail's dialog; where that
+dialog says privacy is switched off (a page type with no `private_page_options`), a POST is refused too.
 
 Why a view class on a page viewset: since Wagtail 7 every page admin URL, "<id>/privacy/" included, is
 routed through the page viewset registry, and PageViewSet.set_privacy_view_class is the documented way to
@@ -93,6 +94,12 @@ class SetPrivacyView(WagtailSetPrivacyView):
     def post(self, request, *args, **kwargs):
         if self.privacy_source is not None:
             response = self.render_set_by_source(refused=True)
+            response.status_code = 403
+            return response
+        if not self.page.private_page_options:
+            # Wagtail shows "disabled" for such a page (toolkits, briefings: their own rule sets privacy) but
+            # would still apply a hand-made POST of "public".
+            response = render_modal_workflow(request, "wagtailadmin/page_privacy/no_privacy.html", None)
             response.status_code = 403
             return response
         return super().post(request, *args, **kwargs)

@@ -227,3 +227,18 @@ def test_every_page_type_gets_this_dialog(model):
     from home.privacy_admin import SetPrivacyView
 
     assert issubclass(page_viewset_registry.get_by_type(model).set_privacy_view_class, SetPrivacyView)
+
+
+def test_post_where_the_dialog_is_switched_off__changes_nothing(admin_client, home_page, client):
+    """Toolkits set privacy with their "members only" box: Wagtail's dialog says "disabled" but took a POST."""
+    from toolkits.factories import MessagingGuidePageFactory, ToolkitIndexPageFactory
+
+    index = ToolkitIndexPageFactory(parent=home_page, slug="toolkits")
+    guide = MessagingGuidePageFactory(parent=index, members_only=True)
+    assert restrictions(guide) == "groups [Members]"
+
+    response = admin_client.post(privacy_url(guide), {"restriction_type": "none"})
+
+    assert response.status_code == 403
+    assert "disabled" in dialog_html(response)
+    assert restrictions(guide) == "groups [Members]"
