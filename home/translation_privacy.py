@@ -239,11 +239,12 @@ def page_saved(sender, instance, created=False, update_fields=None, raw=False, *
     and is not published, and Wagtail copies the source's restrictions onto a new alias only when its new
     parent has none (so an alias under any restricted section got none of its own, and lost every restriction
     the day that section's was lifted). Wagtail's own copies, saved just after, are reconciled by the
-    restriction signals above: no duplicate stays.
+    restriction signals above: no duplicate stays. Other saves of an alias are left to page_published, which
+    Wagtail sends for every alias it updates after its source is published.
     """
     if raw or _syncing.get() or not isinstance(instance, Page) or not instance.alias_of_id:
         return
-    if created or update_fields is None or {"alias_of", "alias_of_id"} & set(update_fields):
+    if created or {"alias_of", "alias_of_id"} & set(update_fields or ()):
         sync_page(instance)
 
 
