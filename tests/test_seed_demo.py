@@ -28,6 +28,7 @@ from home.demo_content import render_illustration
 from home.demo_content.accounts import ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD
 from home.demo_content.documents import annual_review_summary_pdf
 from home.demo_content.illustrations import HERO
+from home.demo_content.pages import HOME_FIELDS
 from home.demo_content.seeder import DemoContentError, validate_streams
 from home.demo_content.translation import missing_strings
 from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
@@ -510,6 +511,23 @@ def in_language(instance, language):
 
 def html_tag(response):
     return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+def test_a_po_file_left_behind_by_a_change_to_the_english_text_is_named_and_the_text_falls_back_to_english(
+    monkeypatch,
+):
+    monkeypatch.setitem(HOME_FIELDS, "hero_heading", "Changing how the media talks about migration")
+
+    output = seed()
+
+    for language in TRANSLATION_LANGUAGES:
+        assert f"home/demo_content/translations/home-{language}.po is out of date for home page" in output
+        home = in_language(HomePage.objects.get(**IN_ENGLISH), language)
+        assert home.live and home.hero_heading == "Changing how the media talks about migration"
+        translation = Translation.objects.get(
+            source__object_id=home.translation_key, target_locale__language_code=language
+        )
+        assert missing_strings(translation) == [("hero_heading", "Changing how the media talks about migration")]
 
 
 @pytest.mark.usefixtures("seeded_site")

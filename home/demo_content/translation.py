@@ -15,12 +15,15 @@ language is left alone, so an editor's later changes to a translation survive. T
 seed a fresh database and export it (`export_po(instance, "fr")`), then fill in every msgstr.
 """
 
+import contextlib
 import json
 from pathlib import Path
 
 import polib
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import override
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
@@ -203,7 +206,11 @@ def relink_translations(seeder):
 
 
 def stale_note(po_path, instance, locale, warnings, missing):
-    parts = [f"{po_path} is out of date for {instance._meta.verbose_name} “{instance}” in {locale.get_display_name()}"]
+    with override("en"):
+        language = str(locale.get_display_name())
+    with contextlib.suppress(ValueError):
+        po_path = Path(po_path).relative_to(settings.BASE_DIR)
+    parts = [f"{po_path} is out of date for {instance._meta.verbose_name} “{instance}” in {language}"]
     if missing:
         parts.append(f"{len(missing)} strings have no translation and show in English")
     if warnings:
