@@ -22,6 +22,7 @@ from pathlib import Path
 import polib
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import override
 
@@ -102,7 +103,7 @@ def page_reference(instance, path):
     if len(parts) == 1:
         try:
             field = instance._meta.get_field(parts[0])
-        except models.FieldDoesNotExist:
+        except FieldDoesNotExist:
             return False
         return isinstance(field, models.ForeignKey) and issubclass(field.related_model, Page)
     return parts[-1] == "page"
