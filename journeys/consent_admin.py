@@ -56,6 +56,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
 )
 
+from home.privacy_admin import SetPrivacyView
+
 from .models import ConsentRecord, JourneyPage
 from .panels import ConsentRecordStatusPanel
 from .safeguarding import consent_problems, publication_problems
@@ -651,6 +653,7 @@ class JourneyPageViewSet(PageViewSet):
     edit_view_class = StoryEditView
     workflow_action_view_class = StoryWorkflowActionView
     collect_workflow_action_data_view_class = StoryCollectWorkflowActionDataView
+    set_privacy_view_class = SetPrivacyView  # privacy is set on the original story, for every translation
 
 
 @hooks.register("register_admin_viewset")

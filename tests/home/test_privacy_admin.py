@@ -206,19 +206,7 @@ def _page_models():
 
 @pytest.mark.parametrize(
     "model",
-    [
-        pytest.param(
-            model,
-            marks=pytest.mark.xfail(
-                reason="journeys' JourneyPageViewSet replaces Wagtail's page views for stories; it needs "
-                "set_privacy_view_class = home.privacy_admin.SetPrivacyView",
-                strict=False,
-            ),
-        )
-        if model._meta.label == "journeys.JourneyPage"
-        else model
-        for model in _page_models()
-    ],
+    _page_models(),
     ids=lambda model: model._meta.label,
 )
 def test_every_page_type_gets_this_dialog(model):
