@@ -25,8 +25,9 @@ from .site_settings import MENUS, ensure_funders, ensure_menus, ensure_organisat
 from .translation import TRANSLATED_LANGUAGES, live_source, relink_translations, translate
 
 TRANSLATIONS = Path(__file__).parent / "translations"
-# The home app's pages that have French and Arabic versions, by their key in `seeder.pages`.
-TRANSLATED_PAGES = ["home", "about-us"]
+# The home app's pages that have French and Arabic versions: their key in `seeder.pages`, and the name of their
+# PO files (`home-fr.po`), which stays the same when an editor changes a slug.
+TRANSLATED_PAGES = {"home": "home", "about-us": "about-us"}
 
 
 def app_contributors(name="seed_demo_content"):
@@ -58,12 +59,12 @@ def build_demo_site(seeder):
 
 
 def translate_demo_site(seeder):
-    for key in TRANSLATED_PAGES:
+    for key, name in TRANSLATED_PAGES.items():
         page = live_source(seeder, key)
         if page is None:
             continue
         for language in TRANSLATED_LANGUAGES:
-            translate(seeder, page, language, TRANSLATIONS / f"{page.slug}-{language}.po")
+            translate(seeder, page, language, TRANSLATIONS / f"{name}-{language}.po")
     for contributor in app_contributors("seed_demo_translations"):
         contributor(seeder)
     for location in MENUS:

@@ -299,7 +299,7 @@ def translate_story(seeder, story, language, reviewer):
     if found is not None:
         return found
     page = translate(
-        seeder, story, language, TRANSLATIONS / f"{story.slug}-{language}.po", publish=False, user=reviewer
+        seeder, story, language, TRANSLATIONS / f"{TRANSLATED_STORY}-{language}.po", publish=False, user=reviewer
     )
     publish_through_review(page, reviewer)
     if not page.live:
@@ -309,15 +309,19 @@ def translate_story(seeder, story, language, reviewer):
 
 
 def seed_demo_translations(seeder):
-    """French and Arabic versions of the index, one story and the themes it is filed under."""
+    """French and Arabic versions of the index, one story and the themes the demo files it under.
+
+    PO files are named after the demo's slugs, which stay the same when an editor changes the page's."""
     index = live_source(seeder, "journeys")
     story = live_source(seeder, f"journeys/{TRANSLATED_STORY}")
     if index is None or story is None:
         return
     reviewer = ensure_reviewer(seeder)
+    (journey,) = [journey for journey in JOURNEYS if journey.slug == TRANSLATED_STORY]
+    themes = JourneyTheme.objects.filter(locale=seeder.locale, slug__in=journey.themes)
     for language in TRANSLATED_LANGUAGES:
-        translate(seeder, index, language, TRANSLATIONS / f"{index.slug}-{language}.po")
-        for theme in story.themes.all():
+        translate(seeder, index, language, TRANSLATIONS / f"human-journeys-{language}.po")
+        for theme in themes:
             translate(seeder, theme, language, TRANSLATIONS / f"theme-{theme.slug}-{language}.po")
         translate_story(seeder, story, language, reviewer)
 

@@ -27,8 +27,9 @@ from .guides import GUIDES, QA_TOOLKITS, TOPICS
 __all__ = ["seed_demo_content", "seed_demo_translations"]
 
 TRANSLATIONS = Path(__file__).parent / "translations"
-# The Toolkits index and one members-only guide have French and Arabic versions.
-TRANSLATED_PAGES = ["toolkits", "toolkits/covid-19"]
+# The Toolkits index and one members-only guide have French and Arabic versions: their key in `seeder.pages`
+# and the name of their PO files.
+TRANSLATED_PAGES = {"toolkits": "toolkits", "toolkits/covid-19": "covid-19"}
 
 
 def ensure_topics(seeder):
@@ -152,9 +153,9 @@ def seed_demo_content(seeder):
 def seed_demo_translations(seeder):
     """The index first, as the guide's translation goes under it. The guide is members-only: its translations
     are too (home.translation_privacy gives them the source's restrictions)."""
-    for key in TRANSLATED_PAGES:
+    for key, name in TRANSLATED_PAGES.items():
         page = live_source(seeder, key)
         if page is None:
             continue
         for language in TRANSLATED_LANGUAGES:
-            translate(seeder, page, language, TRANSLATIONS / f"{page.slug}-{language}.po")
+            translate(seeder, page, language, TRANSLATIONS / f"{name}-{language}.po")
