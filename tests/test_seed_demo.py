@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction, Revision, Site
@@ -688,6 +689,30 @@ class TestSeededTranslations:
                 cards = re.findall(r'journey-card__themes".*?</ul>', content, re.S)
                 assert len(cards) == 1, url
                 assert re.findall(r"<li>([^<>]+)</li>", cards[0]) == THEME_NAMES[language]
+
+    def test_editors_open_the_translations_in_the_translation_editor_and_download_the_same_po_file(self, client):
+        client.force_login(get_user_model().objects.create_superuser(email="editor@example.org", password="x" * 20))
+        for stem, find_source in TRANSLATED_SOURCES[:2]:
+            for language in TRANSLATION_LANGUAGES:
+                target = in_language(find_source(), language)
+                translation = Translation.objects.get(
+                    source__object_id=target.translation_key, target_locale=target.locale
+                )
+                download = reverse("wagtail_localize:download_pofile", args=[translation.pk])
+
+                editor = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+                response = client.get(download)
+
+                assert editor.status_code == 200 and download in editor.content.decode(), (stem, language)
+                assert response.status_code == 200
+                downloaded = {
+                    (entry.msgctxt, entry.msgid): entry.msgstr for entry in polib.pofile(response.content.decode())
+                }
+                kept = {
+                    (entry.msgctxt, entry.msgid): entry.msgstr
+                    for entry in polib.pofile(str(DEMO_ROOT / f"{stem}-{language}.po"))
+                }
+                assert downloaded == kept, (stem, language)
 
     def test_second_run_keeps_an_editors_translation_and_recreates_a_deleted_one(self):
         french_about = in_language(StandardPage.objects.get(slug="about-us", **IN_ENGLISH), "fr")
