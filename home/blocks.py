@@ -14,6 +14,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from home.locales import active_locale_id
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
@@ -33,9 +35,19 @@ class HeadingBlock(blocks.StructBlock):
 class LinkValue(blocks.StructValue):
     """Named `href` and `link_text` because a template's `value.url` would find the block's own URL field."""
 
-    def href(self):
-        # wagtail-localize points a translated block at the translated page, so no lookup is needed here.
+    def linked_page(self):
+        """The chosen page in the reader's language when it is published in it: a translated menu or page
+        keeps pointing at the English page until an editor chooses again, and a French reader should not be
+        sent to English when French exists."""
         page = self.get("page")
+        locale_id = active_locale_id()
+        if page is None or locale_id is None or page.locale_id == locale_id:
+            return page
+        translated = page.get_translations().live().filter(locale_id=locale_id).specific().first()
+        return translated or page
+
+    def href(self):
+        page = self.linked_page()
         if page:
             return page.url
         return self.get("url") or ""
@@ -43,7 +55,7 @@ class LinkValue(blocks.StructValue):
     def link_text(self):
         if self.get("label"):
             return self.get("label")
-        page = self.get("page")
+        page = self.linked_page()
         return page.title if page else self.get("url")
 
 

@@ -32,8 +32,9 @@ MAX_QUERIES_PER_PAGE = 12
 # What an empty cache costs on top of a warm request: Wagtail's site root paths (2 queries), the site chrome
 # (both menus, the pages they link to, the organisation details: 5) and the renditions of up to two images
 # that are not listed on cards (hero, featured story or sharing image: 1 each; card renditions are prefetched),
-# and the page's versions in every language for the language switcher (1).
-CACHE_REBUILD_QUERIES = 10
+# the page's versions in every language for the language switcher (1), and the reader's locale, which links to
+# pages look up to send a reader to the page in their language (1, cached for an hour).
+CACHE_REBUILD_QUERIES = 11
 # The home page also rebuilds its cached sections: the featured story, the hero image, both pick lists, the
 # news index, and for each list a public() check, its cards and their renditions.
 HOME_SECTIONS_REBUILD_QUERIES = CACHE_REBUILD_QUERIES + 11

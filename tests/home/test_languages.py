@@ -252,3 +252,31 @@ def test_english_page_served_under_another_language_keeps_english_lang_and_dir_f
     assert (soup.html["lang"], soup.html["dir"]) == (code, direction)  # the interface: header, footer
     assert (soup.main["lang"], soup.main["dir"]) == ("en", "ltr")
     assert soup.find("h1").get_text(strip=True) == "About us"
+
+
+def test_menu_link__to_a_page_goes_to_its_version_in_the_readers_language_when_published(
+    client, home_page, standard_page
+):
+    """A French menu still pointing at the English page (wagtail-localize keeps page choices until an editor
+    changes them) sends a French reader to the French page, named by its French title, once it is live."""
+    from home.factories import NavigationMenuFactory
+    from home.models import NavigationMenu
+
+    french_home = _publish_translation(home_page, "fr")
+    NavigationMenuFactory.for_pages([standard_page], location=NavigationMenu.Location.PRIMARY)
+    french_about = standard_page.copy_for_translation(_locale("fr"))
+    french_about.title = "À propos de nous"
+    french_about.save_revision()  # a draft: the menu keeps the English page
+
+    def menu_link(url):
+        soup = _soup(client, url)
+        return next(a for a in soup.select("header a") if a.get_text(strip=True) in ("About us", "À propos de nous"))
+
+    link = menu_link(french_home.url)
+    assert link["href"] == standard_page.url and link.get_text(strip=True) == "About us"
+
+    french_about.save_revision().publish()
+    french_about.refresh_from_db()
+    link = menu_link(french_home.url)  # publishing refreshes the cached menus
+    assert link["href"] == french_about.url and link.get_text(strip=True) == "À propos de nous"
+    assert menu_link(home_page.url)["href"] == standard_page.url
