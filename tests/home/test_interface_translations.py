@@ -1,8 +1,11 @@
 """The interface in French, Greek, Arabic and Persian: the catalogues in locale/ compile, translate what a reader
 meets, keep their msgids' placeholders, and the pages under /fr/, /el/, /ar/ and /fa/ show them."""
 
+import contextlib
 import gettext
+import os
 import re
+import shutil
 
 import polib
 import pytest
@@ -160,6 +163,41 @@ def test_catalogue__translates_every_key_public_message(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue__translates_every_entry(language):
+    """The whole interface, admin and emails included: nothing falls back to English."""
+    untranslated = [entry.msgid for entry in catalogue(language).untranslated_entries() if not entry.obsolete]
+
+    assert untranslated == [], f"{language}: {len(untranslated)} untranslated, e.g. {untranslated[:5]}"
+
+
+def test_catalogue__holds_every_string_marked_in_the_code_and_templates(settings, tmp_path):
+    """A string marked for translation but missing from the catalogues (someone forgot `make messages`)
+    would show in English to every reader. Extracts the messages afresh, as `make messages` does."""
+    if shutil.which("xgettext") is None:
+        message = "GNU gettext (xgettext) is not installed, so the messages cannot be extracted"
+        if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{message} (CI=true: this check must run in CI)")
+        pytest.skip(message)
+    # In a copy of the code, so that nothing is written into the real catalogues.
+    source = tmp_path / "source"
+    shutil.copytree(
+        settings.BASE_DIR,
+        source,
+        ignore=shutil.ignore_patterns(".*", "node_modules", "staticfiles", "media", "test-results", "locale"),
+    )
+    fresh = source / "locale"
+    (fresh / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    settings.LOCALE_PATHS = [fresh]
+    with contextlib.chdir(source):
+        call_command("makemessages", locale=["fr"], verbosity=0)
+    wanted = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(fresh / "fr" / "LC_MESSAGES" / "django.po"))}
+    have = {(entry.msgctxt, entry.msgid) for entry in catalogue("fr") if not entry.obsolete}
+
+    assert len(wanted) > 900, "the extraction found the project's messages"
+    assert sorted(wanted - have, key=str) == [], "run `make messages` and translate the new entries"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue__translations_keep_their_msgids_placeholders_and_markup(language):
     problems = []
     for entry in catalogue(language).translated_entries():
@@ -290,3 +328,19 @@ def test_sign_in_page__is_in_persian(client, home_page):
     assert response.status_code == 200
     assert "گذرواژه را فراموش کرده‌اید؟" in html
     assert "Forgotten your password?" not in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_server_error_page__is_in_the_readers_language_and_direction(rf, language):
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get(f"/{language}/"))
+        expected = translation.gettext("Sorry, something went wrong")
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert expected != "Sorry, something went wrong"
+    assert expected in html
+    direction = "rtl" if language in ("ar", "fa") else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in html
