@@ -142,6 +142,13 @@ def consent_problems(page, today=None):
             _("The consent expired on %(date)s. Renew it (a new expiry date) before publishing.")
             % {"date": formats.date_format(consent.valid_until)}
         )
+    return problems + identity_problems(page, consent)
+
+
+def identity_problems(page, consent):
+    """Why the page shows more of the storyteller than their consent allows: not covered by the website,
+    named at a level they did not agree to, or part of their real name in a field or image."""
+    problems = []
     if not consent.covers_website:
         problems.append(_("The consent record does not cover the website."))
     if IdentityLevel.exposure(page.identity_level) > IdentityLevel.exposure(consent.identity_level):

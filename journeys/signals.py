@@ -1,13 +1,15 @@
 """Signal handlers that keep stories safe whichever path changes them."""
 
 from django.contrib.auth.models import Permission
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from wagtail.models import GroupPagePermission
+from wagtail.signals import page_published, page_unpublished
 
 from home.content_cache import clear_content_cache
 
-from .models import JourneyIndexPage, JourneyPage, JourneyTheme, StorySubmissionPhoto
+from . import every_language
+from .models import ConsentRecord, JourneyIndexPage, JourneyPage, JourneyTheme, StorySubmissionPhoto
 from .models.review import safeguarding_group
 from .safeguarding import refuse_unsafe_publication
 from .submissions import remove_photo_file
@@ -33,6 +35,11 @@ def let_safeguarding_edit_stories(sender, instance, created, raw=False, **kwargs
 
 
 pre_save.connect(refuse_unsafe_publication, sender=JourneyPage, dispatch_uid="journeys-refuse-unsafe-publication")
+# Every language goes the way the original goes (every_language.py).
+page_published.connect(every_language.original_published, sender=JourneyPage, dispatch_uid="journeys-published")
+page_unpublished.connect(every_language.original_unpublished, sender=JourneyPage, dispatch_uid="journeys-unpublished")
+pre_delete.connect(every_language.original_unpublished, sender=JourneyPage, dispatch_uid="journeys-deleted")
+post_save.connect(every_language.consent_saved, sender=ConsentRecord, dispatch_uid="journeys-consent-saved")
 post_save.connect(let_safeguarding_edit_stories, sender=JourneyIndexPage, dispatch_uid="journeys-safeguarding-edit")
 post_delete.connect(remove_photo_file, sender=StorySubmissionPhoto, dispatch_uid="journeys-remove-submission-photo")
 

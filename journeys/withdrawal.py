@@ -11,6 +11,8 @@ The page history records who took the story down, when, and why in general terms
 storyteller, expiry); never the reason text, which may be sensitive: editors can read page history.
 """
 
+import contextvars
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -103,6 +105,10 @@ def unpublish(page, user):
     return True
 
 
+# Set while take_down_story unpublishes every page of a story itself, so that nothing else does it for it.
+taking_down = contextvars.ContextVar("journeys_taking_down", default=False)
+
+
 def take_down_story(consent, *, status, source, user=None, reason=""):
     """Unpublish the story in every language and make its images unreachable; record who, when and why.
 
@@ -111,6 +117,14 @@ def take_down_story(consent, *, status, source, user=None, reason=""):
     """
     if status not in ACTION_FOR_STATUS:
         raise ValueError(f"A story is taken down as withdrawn or expired, not {status!r}")
+    token = taking_down.set(True)
+    try:
+        return _take_down_story(consent, status=status, source=source, user=user, reason=reason)
+    finally:
+        taking_down.reset(token)
+
+
+def _take_down_story(consent, *, status, source, user, reason):
     with transaction.atomic():
         consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
         pages = list(story_pages(consent).specific())

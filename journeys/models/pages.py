@@ -281,6 +281,18 @@ def image_alt_text(value):
     return (image.get("alt_text") or "") if isinstance(image, dict) else ""
 
 
+# What a story says about its storyteller and warns of: the same in every language (see JourneyPage).
+STORYTELLER_FIELDS = (
+    "identity_level",
+    "storyteller_first_name",
+    "storyteller_family_name",
+    "storyteller_town",
+    "storyteller_pseudonym",
+    "as_told_to",
+    "content_warnings",
+)
+
+
 class JourneyPage(BasePage):
     introduction = models.TextField(
         max_length=500, help_text=_("One or two sentences under the title. Shown in listings too.")
@@ -356,16 +368,7 @@ class JourneyPage(BasePage):
     # translation editor shows these fields but cannot change them, and syncing carries the original's changes.
     # The name check compares names with the consent record, which is spelt as the storyteller signed it.
     override_translatable_fields = [
-        SynchronizedField(field_name, overridable=False)
-        for field_name in (
-            "identity_level",
-            "storyteller_first_name",
-            "storyteller_family_name",
-            "storyteller_town",
-            "storyteller_pseudonym",
-            "as_told_to",
-            "content_warnings",
-        )
+        SynchronizedField(field_name, overridable=False) for field_name in STORYTELLER_FIELDS
     ]
 
     base_form_class = JourneyPageForm

@@ -1,0 +1,83 @@
+"""A story goes the way its original goes, in every language.
+
+A translation is a page of its own: wagtail-localize copies the original's storyteller fields into it only when
+a translator syncs, and Wagtail unpublishes or deletes one page at a time. So, whatever path changes the
+original or the consent record:
+
+* The original is published with different storyteller fields (its identity level, names, town, "as told
+  to", content warnings): every live translation that still says the old thing is taken off the site. Its
+  text was written and reviewed around the old names; it comes back through a sync and its own review.
+* The consent record changes so that a live page of the story shows more than it now allows (a lower
+  identity level, the website no longer covered, a name it now hides): that page is taken off the site.
+  Expiry and withdrawal are the daily task's and the withdrawal's to handle (they also quarantine images
+  and tell staff).
+* The original is unpublished, or deleted: every translation and alias goes off the site with it. An
+  orphaned translation has no consent record to answer to (the record points at the original) and could
+  never be withdrawn.
+
+Pages taken off the site are unpublished, logged as Wagtail logs an unpublish, and never deleted.
+"""
+
+from django.db.models import Q
+
+from wagtail.models import Locale
+
+from .models import ConsentRecord, JourneyPage
+from .models.pages import STORYTELLER_FIELDS
+from .safeguarding import identity_problems
+from .withdrawal import taking_down, unpublish
+
+
+def is_original(page):
+    return page.locale_id == Locale.get_default().pk and not page.alias_of_id
+
+
+def other_live_pages(original):
+    """The story's other live pages: its translations and the aliases of any page of it."""
+    key = original.translation_key
+    return (
+        JourneyPage.objects.live()
+        .filter(Q(translation_key=key) | Q(alias_of__translation_key=key))
+        .exclude(pk=original.pk)
+        .order_by("path")
+    )
+
+
+def storyteller_fields(page):
+    return {name: getattr(page, name) for name in STORYTELLER_FIELDS}
+
+
+def unpublish_all(pages):
+    for page in pages:
+        page.refresh_from_db(fields=["live", "live_revision", "has_unpublished_changes", "expired"])
+        unpublish(page, user=None)
+
+
+def original_published(sender, instance, **kwargs):
+    """`page_published`: translations that name or warn differently from the original come off the site."""
+    page = instance.specific
+    if taking_down.get() or not is_original(page):
+        return
+    said = storyteller_fields(page)
+    unpublish_all(
+        other for other in other_live_pages(page) if not other.alias_of_id and storyteller_fields(other) != said
+    )
+
+
+def original_unpublished(sender, instance, **kwargs):
+    """`page_unpublished` and `pre_delete`: every other language goes with the original."""
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if taking_down.get() or not isinstance(page, JourneyPage) or not is_original(page):
+        return
+    unpublish_all(other_live_pages(page))
+
+
+def consent_saved(sender, instance, raw=False, **kwargs):
+    """`post_save` of a consent record: a live page showing more than the record now allows comes off."""
+    if raw or taking_down.get() or instance.status != ConsentRecord.Status.ACTIVE or instance.journey_id is None:
+        return
+    original = JourneyPage.objects.filter(pk=instance.journey_id).first()
+    if original is None:
+        return
+    pages = [original, *other_live_pages(original)]
+    unpublish_all(page for page in pages if page.live and identity_problems(page, instance))

@@ -1,0 +1,121 @@
+"""A story goes the way its original goes, in every language: renamed, narrowed, unpublished or deleted
+in English, it never stays on the site in French or Arabic saying more than the original now says."""
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+from journeys.factories import approve_review, publish_through_review
+from journeys.models import ConsentRecord, IdentityLevel, JourneyPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story_in_three_languages(published_journey, safeguarder):
+    """The English story, and its French and Arabic translations, each published through its own review."""
+    pages = {"en": published_journey}
+    for code in ("fr", "ar"):
+        translation = published_journey.copy_for_translation(Locale.objects.get(language_code=code), copy_parents=True)
+        pages[code] = publish_through_review(translation, reviewer=safeguarder)
+        assert pages[code].live
+    return pages
+
+
+def live(page):
+    return JourneyPage.objects.filter(pk=page.pk, live=True).exists()
+
+
+def readable(client, page):
+    response = client.get(page.url)
+    return response.status_code == 200 and "Amal" in response.content.decode()
+
+
+def test_original_made_anonymous__translations_that_still_name_the_storyteller_come_off(
+    story_in_three_languages, safeguarder, client
+):
+    english, french, arabic = (story_in_three_languages[code] for code in ("en", "fr", "ar"))
+    assert readable(client, french)
+
+    english = JourneyPage.objects.get(pk=english.pk)
+    english.identity_level = IdentityLevel.ANONYMOUS
+    english.storyteller_first_name = ""
+    english.save_revision(user=safeguarder)
+    approve_review(english, safeguarder)
+
+    assert live(english)
+    assert not live(french) and not live(arabic)
+    assert client.get(french.url).status_code == 404
+    assert client.get(arabic.url).status_code == 404
+
+
+def test_original_republished_unchanged__translations_stay(story_in_three_languages, safeguarder):
+    english = JourneyPage.objects.get(pk=story_in_three_languages["en"].pk)
+    english.introduction = "A new first line, the storyteller named as before."
+    english.save_revision(user=safeguarder)
+    approve_review(english, safeguarder)
+
+    assert live(story_in_three_languages["fr"]) and live(story_in_three_languages["ar"])
+
+
+def test_consent_narrowed_to_anonymous__every_page_that_names_the_storyteller_comes_off(
+    story_in_three_languages, client
+):
+    consent = ConsentRecord.objects.get(journey=story_in_three_languages["en"])
+    consent.identity_level = IdentityLevel.ANONYMOUS
+    consent.save()
+
+    for page in story_in_three_languages.values():
+        assert not live(page), page.url
+        assert client.get(page.url).status_code == 404
+
+
+def test_consent_no_longer_covering_the_website__the_story_comes_off_in_every_language(story_in_three_languages):
+    consent = ConsentRecord.objects.get(journey=story_in_three_languages["en"])
+    consent.covers_website = False
+    consent.save()
+
+    assert not any(live(page) for page in story_in_three_languages.values())
+
+
+def test_consent_edited_without_narrowing__nothing_comes_off(story_in_three_languages):
+    consent = ConsentRecord.objects.get(journey=story_in_three_languages["en"])
+    consent.collected_by = "Another member of staff"
+    consent.save()
+
+    assert all(live(page) for page in story_in_three_languages.values())
+
+
+def test_original_unpublished_in_the_admin__every_language_goes(story_in_three_languages, admin_client, client):
+    english = story_in_three_languages["en"]
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[english.pk]))
+    assert response.status_code == 302
+
+    for page in story_in_three_languages.values():
+        assert not live(page), page.url
+    admin_client.logout()
+    assert client.get(story_in_three_languages["fr"].url).status_code == 404
+
+
+def test_original_deleted_in_the_admin__no_translation_stays_live_without_its_consent_record(
+    story_in_three_languages, admin_client, client
+):
+    english, french = story_in_three_languages["en"], story_in_three_languages["fr"]
+    french_url = french.url
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[english.pk]))
+    assert response.status_code == 302
+    assert not JourneyPage.objects.filter(pk=english.pk).exists()
+
+    assert not JourneyPage.objects.filter(live=True).exists()
+    admin_client.logout()
+    assert client.get(french_url).status_code == 404
+
+
+def test_a_translation_unpublished_on_its_own__leaves_the_original(story_in_three_languages, admin_client):
+    french = story_in_three_languages["fr"]
+    admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[french.pk]))
+
+    assert not live(french)
+    assert live(story_in_three_languages["en"]) and live(story_in_three_languages["ar"])
