@@ -115,8 +115,14 @@ def remove_file_after_commit(storage, name):
 
 class ConsentQuerySet(models.QuerySet):
     def for_page(self, page):
-        """The record of a story in any language: translations share the source page's translation key."""
-        return self.filter(journey__translation_key=page.translation_key).first()
+        """The record of a story in any language: translations share the source page's translation key, and an
+        alias (which has a key of its own) answers to the record of the page it shows."""
+        key = page.translation_key
+        if page.alias_of_id:
+            from wagtail.models import Page
+
+            key = Page.objects.filter(pk=page.alias_of_id).values_list("translation_key", flat=True).first() or key
+        return self.filter(journey__translation_key=key).first()
 
 
 class ConsentRecord(models.Model):

@@ -119,3 +119,20 @@ def test_a_translation_unpublished_on_its_own__leaves_the_original(story_in_thre
 
     assert not live(french)
     assert live(story_in_three_languages["en"]) and live(story_in_three_languages["ar"])
+
+
+def test_alias_of_a_live_story__is_live_under_the_same_consent_and_goes_with_a_withdrawal(
+    published_journey, journey_index, safeguarder, client
+):
+    from journeys.factories import JourneyIndexPageFactory
+    from journeys.withdrawal import withdraw_consent
+
+    elsewhere = JourneyIndexPageFactory(parent=journey_index.get_parent(), slug="more-stories")
+    alias = published_journey.create_alias(parent=elsewhere, update_slug="finding-work-again")
+    assert live(alias)
+    assert ConsentRecord.objects.for_page(alias) == ConsentRecord.objects.get(journey=published_journey)
+    assert client.get(alias.url).status_code == 200
+
+    withdraw_consent(ConsentRecord.objects.get(journey=published_journey), user=safeguarder, reason="asked")
+    assert not live(alias)
+    assert client.get(alias.url).status_code == 404
