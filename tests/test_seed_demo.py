@@ -35,6 +35,7 @@ from home.demo_content.translation import missing_strings
 from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
 from journeys.demo_content import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL, TRANSLATED_STORY
 from journeys.models import ConsentRecord, JourneyIndexPage, JourneyPage, JourneyTheme
+from journeys.models.pages import STORYTELLER_FIELDS
 from journeys.models.review import SafeguardingReviewTaskState
 from journeys.safeguarding import has_passed_review
 from members.access import is_member
@@ -645,15 +646,7 @@ class TestSeededTranslations:
         self, client
     ):
         source = JourneyPage.objects.get(slug=TRANSLATED_STORY, **IN_ENGLISH)
-        identity = [
-            "identity_level",
-            "storyteller_first_name",
-            "storyteller_family_name",
-            "storyteller_town",
-            "storyteller_pseudonym",
-            "as_told_to",
-            "content_warnings",
-        ]
+        identity = STORYTELLER_FIELDS
         for language in TRANSLATION_LANGUAGES:
             story = in_language(source, language)
             assert story.live and story.live_revision_id

@@ -191,6 +191,15 @@ def publish(client, edit_url, capture_on_commit):
     return [str(message).strip() for message in get_messages(response.wsgi_request)]
 
 
+def translate_page(client, source, locale):
+    """Translate a page by PO file, its parents first put in the language as aliases (as "Translate" does)."""
+    for ancestor in source.get_ancestors().filter(depth__gt=1):
+        if not ancestor.has_translation(locale):
+            ancestor.specific.copy_for_translation(locale, copy_parents=True, alias=True)
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    return round_trip(client, source, page_edit_url, submit_url, locale)
+
+
 def page_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
@@ -214,18 +223,7 @@ def test_translate_page__by_po_file_and_publish_shows_the_french_text_to_readers
     kind, pages, translator_client, french, client, member, django_capture_on_commit_callbacks
 ):
     source = pages[kind]
-    if source.depth > 2:
-        # Its parents were translated first, as the "Translate" button's "include parents" does.
-        for ancestor in source.get_ancestors().filter(depth__gt=1):
-            if not ancestor.has_translation(french):
-                ancestor.specific.copy_for_translation(french, copy_parents=True, alias=True)
-    translation, edit_url = round_trip(
-        translator_client,
-        source,
-        page_edit_url,
-        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
-        french,
-    )
+    translation, edit_url = translate_page(translator_client, source, french)
     target = source.get_translation(french).specific
     assert not target.live, "a new translation is a draft until the translator publishes it"
 
@@ -250,14 +248,7 @@ def test_translate_members_only_page__published_french_is_members_only(
     pages, translator_client, french, client, member, django_capture_on_commit_callbacks
 ):
     source = pages["qa_toolkit"]
-    source.get_parent().specific.copy_for_translation(french, copy_parents=True, alias=True)
-    translation, edit_url = round_trip(
-        translator_client,
-        source,
-        page_edit_url,
-        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
-        french,
-    )
+    translation, edit_url = translate_page(translator_client, source, french)
     publish(translator_client, edit_url, django_capture_on_commit_callbacks)
     target = source.get_translation(french).specific
     assert target.live and target.members_only
@@ -274,14 +265,7 @@ def test_translate_journey__publish_in_the_editor_sends_it_to_the_safeguarding_r
     pages, translator_client, french, client, django_capture_on_commit_callbacks
 ):
     source = pages["journey"]
-    source.get_parent().specific.copy_for_translation(french, copy_parents=True, alias=True)
-    translation, edit_url = round_trip(
-        translator_client,
-        source,
-        page_edit_url,
-        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
-        french,
-    )
+    translation, edit_url = translate_page(translator_client, source, french)
     target = JourneyPage.objects.get(translation_key=source.translation_key, locale=french)
 
     # The names the original shows are not the translator's to change: not even offered in the PO file.
@@ -315,14 +299,7 @@ def test_translate_journey__an_approved_translation_changed_again_is_reviewed_ag
     pages, translator_client, french, client, django_capture_on_commit_callbacks
 ):
     source = pages["journey"]
-    source.get_parent().specific.copy_for_translation(french, copy_parents=True, alias=True)
-    translation, edit_url = round_trip(
-        translator_client,
-        source,
-        page_edit_url,
-        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
-        french,
-    )
+    translation, edit_url = translate_page(translator_client, source, french)
     publish(translator_client, edit_url, django_capture_on_commit_callbacks)
     target = JourneyPage.objects.get(translation_key=source.translation_key, locale=french)
     approve_review(target, SafeguarderFactory())
@@ -484,9 +461,7 @@ def test_an_editor_translates_but_publishing_is_for_moderators(
     assert editor.has_perm("wagtail_localize.submit_translation")
     client.force_login(editor)
     source = pages["standard"]
-    translation, edit_url = round_trip(
-        client, source, page_edit_url, reverse("wagtail_localize:submit_page_translation", args=[source.pk]), french
-    )
+    translation, edit_url = translate_page(client, source, french)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(edit_url, {"action": "publish"})
     target = source.get_translation(french)
@@ -526,14 +501,7 @@ def test_sync_translations__never_publishes_a_story_translation(
     pages, translator_client, french, client, django_capture_on_commit_callbacks
 ):
     source = pages["journey"]
-    source.get_parent().specific.copy_for_translation(french, copy_parents=True, alias=True)
-    translation, edit_url = round_trip(
-        translator_client,
-        source,
-        page_edit_url,
-        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
-        french,
-    )
+    translation, edit_url = translate_page(translator_client, source, french)
     publish(translator_client, edit_url, django_capture_on_commit_callbacks)
     target = JourneyPage.objects.get(translation_key=source.translation_key, locale=french)
     approve_review(target, SafeguarderFactory())

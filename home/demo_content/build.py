@@ -22,7 +22,7 @@ from home.models import NavigationMenu
 
 from .pages import HOME_FIELDS, INFORMATION_PAGES, home_content
 from .site_settings import MENUS, ensure_funders, ensure_menus, ensure_organisation_settings
-from .translation import TRANSLATED_LANGUAGES, live_source, relink_translations, translate
+from .translation import TRANSLATED_LANGUAGES, relink_translations, translate, translate_pages
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 # The home app's pages that have French and Arabic versions: their key in `seeder.pages`, and the name of their
@@ -59,12 +59,7 @@ def build_demo_site(seeder):
 
 
 def translate_demo_site(seeder):
-    for key, name in TRANSLATED_PAGES.items():
-        page = live_source(seeder, key)
-        if page is None:
-            continue
-        for language in TRANSLATED_LANGUAGES:
-            translate(seeder, page, language, TRANSLATIONS / f"{name}-{language}.po")
+    translate_pages(seeder, TRANSLATED_PAGES, TRANSLATIONS)
     for contributor in app_contributors("seed_demo_translations"):
         contributor(seeder)
     for location in MENUS:

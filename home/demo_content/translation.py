@@ -231,3 +231,14 @@ def export_po(instance, locale_code):
     del po.metadata["POT-Creation-Date"]
     po.metadata["Language"] = locale_code
     return po
+
+
+def translate_pages(seeder, names, directory):
+    """Each live page `seeder.pages[key]` of `names` ({key: file name}), in order, into every demo language,
+    from `directory/<name>-<language>.po`; pages that are missing or not live are left out."""
+    for key, name in names.items():
+        page = live_source(seeder, key)
+        if page is None:
+            continue
+        for language in TRANSLATED_LANGUAGES:
+            translate(seeder, page, language, directory / f"{name}-{language}.po")

@@ -16,7 +16,7 @@ from wagtail.utils.file import hash_filelike
 from home.demo_content import PageSpec
 from home.demo_content.pdf import build_pdf
 from home.demo_content.streams import block_id
-from home.demo_content.translation import TRANSLATED_LANGUAGES, live_source, translate
+from home.demo_content.translation import translate_pages
 from home.factories import DocumentFactory
 from toolkits.documents import member_documents_collection
 from toolkits.factories import ToolkitIndexPageFactory, TopicFactory
@@ -153,9 +153,4 @@ def seed_demo_content(seeder):
 def seed_demo_translations(seeder):
     """The index first, as the guide's translation goes under it. The guide is members-only: its translations
     are too (home.translation_privacy gives them the source's restrictions)."""
-    for key, name in TRANSLATED_PAGES.items():
-        page = live_source(seeder, key)
-        if page is None:
-            continue
-        for language in TRANSLATED_LANGUAGES:
-            translate(seeder, page, language, TRANSLATIONS / f"{name}-{language}.po")
+    translate_pages(seeder, TRANSLATED_PAGES, TRANSLATIONS)
