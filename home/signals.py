@@ -47,3 +47,5 @@ copy_for_translation_done.connect(_privacy.translation_created, dispatch_uid="tr
 page_published.connect(_privacy.page_published, dispatch_uid="translation-privacy-published")
 # Any page model: aliases (in the same locale too) get their source's restrictions when created or converted.
 post_save.connect(_privacy.page_saved, dispatch_uid="translation-privacy-alias")
+# A source page moved: its translations follow it, and what the moved pages inherit is brought in step.
+post_page_move.connect(_privacy.page_moved, dispatch_uid="translation-privacy-moved")

@@ -1,29 +1,45 @@
-"""Page privacy holds in every language: a translation has exactly the restrictions of its source page.
+"""Page privacy holds in every language: a translation gets at least what its source page gets.
 
-wagtail-localize copies a page's privacy only when it translates or syncs, so a restriction added, changed or
-removed afterwards would leave, say, the French version of a members-only toolkit public. Here the rule is
-simple and one-way:
+What a page "gets" is its effective privacy: its own restrictions plus every restriction on its ancestors
+(Wagtail checks them all when serving, and listings, search and the sitemap leave out a page under any of
+them). wagtail-localize copies a page's privacy only when it translates or syncs, and moves no translation
+when its source moves, so without this module the French version of a members-only toolkit, or of a page
+moved into a members-only section, would stay public. The rule is one-way:
 
 * The source page (the version in the default locale, settings.LANGUAGE_CODE) is the authority. Its own
   restrictions (types, passwords, groups) are copied onto every translation and every alias of the page, in
-  every locale, as soon as they change: no more, no fewer, no duplicates. An alias gets them when it is
-  created (in the source's own locale too) or converted from a translation, whatever its new parent has.
-* A restriction added, changed or removed directly on a translation is replaced by the source's once that
+  every locale, as soon as they change: no duplicates. An alias gets them when it is created (in the
+  source's own locale too) or converted from a translation, whatever its new parent has.
+* Trees stay parallel: when a source page is moved to another parent, each of its translations and aliases
+  in the other locales is moved under the new parent's version in that locale (an alias of the new parent
+  is created there first when it has none, with a free slug when the page's own is taken there). Then each
+  translation inherits what its source inherits, from translations of the same ancestors.
+* Where a translation still does not inherit a restriction its source inherits (trees that are not
+  parallel: a translation an editor moved elsewhere, a move that could not be followed, rows written with
+  signals off), the missing restriction is added to the translation itself. So a translation's own
+  restrictions are exactly: its source's own, plus each restriction the source inherits and it does not.
+  These extra rows go again once the translation inherits the restriction (it is moved back, say). A
+  translation may inherit more than its source (it sits under a stricter section): that is left as it is.
+* A restriction added, changed or removed directly on a translation is replaced by the above once that
   change is complete (committed). The union is never kept: editors change privacy on the source page. A
   translation may therefore become public if its source is public; that is the price of one place to look.
 * A page with no version in the default locale (written directly in French, say) has no authority above it
   and is left as it is.
-* Restrictions inherited from an ancestor are not copied: the translation's ancestors are translations (or
-  aliases) of the source's ancestors, and each of them follows its own source by this same rule.
 * Deleting a page (and with it its restrictions) changes nothing on the other languages: a deleted source
   is no reason to make its translations public.
 
-`manage.py check_translation_privacy` finds (and with --fix repairs) what drifted anyway, for example rows
-written with signals off or before this module existed.
+One limit: Wagtail serves an alias with its source's own restrictions and its own ancestors', never with
+restrictions on the alias itself, so an extra row on an alias only keeps it out of listings. An alias that
+does not inherit what its source inherits is therefore reported by check_translation_privacy, which moves
+it into place when it is in another locale and otherwise asks a person to move or delete it.
+
+`manage.py check_translation_privacy` finds (and with --fix repairs) what drifted anyway, comparing
+effective privacy, for example rows written with signals off or before this module existed.
 """
 
 import contextlib
 import contextvars
+import logging
 from collections import Counter
 from functools import partial
 
@@ -31,7 +47,11 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.actions.move_page import MovePageAction
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale, Page, PageViewRestriction, Revision
+
+logger = logging.getLogger(__name__)
 
 # Sent after a translation's restrictions were made equal to its source's, with `source` and `translation`
 # (plain Page instances): lets an app keep a field that mirrors privacy (a toolkit's "members only" box) in
@@ -68,6 +88,56 @@ def page_restrictions(page):
 def restriction_specs(page):
     """The page's own restrictions as a multiset of specs: two equal rows count twice."""
     return Counter(restriction_spec(restriction) for restriction in page_restrictions(page))
+
+
+def _ancestor_ids(page):
+    """The pages whose restrictions `page` inherits, as Wagtail resolves them when serving: each ancestor, or
+    for an ancestor that is an alias, the page it is an alias of."""
+    steplen = Page.steplen
+    paths = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
+    ids = set()
+    for pk, alias_of_id in Page.objects.filter(path__in=paths).values_list("pk", "alias_of_id"):
+        ids.add(_resolve_alias(pk, alias_of_id))
+    return ids
+
+
+def _resolve_alias(pk, alias_of_id):
+    """The page an alias (of an alias...) shows; `pk` itself for a page that is no alias."""
+    seen = {pk}
+    while alias_of_id and alias_of_id not in seen:
+        seen.add(alias_of_id)
+        pk = alias_of_id
+        alias_of_id = Page.objects.filter(pk=pk).values_list("alias_of_id", flat=True).first()
+    return pk
+
+
+def inherited_specs(page):
+    """The restrictions `page` gets from its ancestors, as a set of specs (two equal ones restrict as one)."""
+    restrictions = PageViewRestriction.objects.filter(page_id__in=_ancestor_ids(page)).prefetch_related("groups")
+    return {restriction_spec(restriction) for restriction in restrictions}
+
+
+def served_specs(page):
+    """What Wagtail checks when serving `page`: its own restrictions (for an alias, those of the page it is an
+    alias of) plus the inherited ones."""
+    own = restriction_specs(_resolve_alias(page.pk, page.alias_of_id))
+    return set(own) | inherited_specs(page)
+
+
+def _spec_key(spec):
+    restriction_type, password, groups = spec
+    return (restriction_type, password, sorted(groups))
+
+
+def wanted_specs(page, source, source_own=None, source_inherited=None):
+    """The own restrictions `page` (a translation or alias of `source`) should have: the source's own, plus
+    each restriction the source inherits that the page does not inherit itself. A list of specs."""
+    if source_own is None:
+        source_own = [restriction_spec(restriction) for restriction in page_restrictions(source)]
+    if source_inherited is None:
+        source_inherited = inherited_specs(source)
+    missing = set(source_inherited) - inherited_specs(page) - set(source_own)
+    return list(source_own) + sorted(missing, key=_spec_key)
 
 
 def describe_specs(specs):
@@ -110,7 +180,7 @@ def copies_of(source):
 
 
 def conform(page, source, wanted=None):
-    """Make the page's own restrictions exactly the source's (`wanted`, their specs, when already known);
+    """Make the page's own restrictions what they should be (wanted_specs; `wanted` when already known);
     returns True when anything had to change.
 
     Rows that already match a source restriction are kept (so nothing is needlessly logged), missing ones are
@@ -118,7 +188,7 @@ def conform(page, source, wanted=None):
     """
     with _guard(), transaction.atomic():
         if wanted is None:
-            wanted = [restriction_spec(restriction) for restriction in page_restrictions(source)]
+            wanted = wanted_specs(page, source)
         missing = list(wanted)
         extra = []
         for restriction in page_restrictions(page):
@@ -139,9 +209,81 @@ def conform(page, source, wanted=None):
 
 
 def mirror(source):
-    """Copy the source page's restrictions onto every translation and alias; returns the pages changed."""
-    wanted = [restriction_spec(restriction) for restriction in page_restrictions(source)]
-    return [page for page in copies_of(source) if conform(page, source, wanted)]
+    """Copy the source page's restrictions onto every translation and alias (with what each does not inherit
+    of the source's inherited ones); returns the pages changed."""
+    own = [restriction_spec(restriction) for restriction in page_restrictions(source)]
+    inherited = inherited_specs(source)
+    return [page for page in copies_of(source) if conform(page, source, wanted_specs(page, source, own, inherited))]
+
+
+def sync_trees(*roots):
+    """Bring every page in these subtrees, and every translation and alias of them, in step: what a page
+    inherits changes when it or an ancestor moves or an ancestor's restrictions change (the roots are read
+    again: a page moved since it was loaded has a new path). Returns the pages whose restrictions changed."""
+    seen = set()
+    changed = []
+    for root in Page.objects.filter(pk__in=[root.pk for root in roots]).order_by("path"):
+        for page in Page.objects.descendant_of(root, inclusive=True).order_by("path"):
+            source = source_of(page)
+            if source is None or source.pk in seen:
+                continue
+            seen.add(source.pk)
+            changed.extend(mirror(source))
+    return changed
+
+
+def parallel_parent(page, source, *, create=True):
+    """Where `page` (a translation or alias of `source`, in another locale) belongs: the version of the
+    source's parent in the page's locale, created as an alias (with any missing parents) when there is none
+    and `create` is true. None when there is no such place (the source sits at the root)."""
+    parent = source.get_parent()
+    if parent is None or parent.depth <= 1:
+        return None
+    target = parent.get_translation_or_none(page.locale)
+    if target is None and create:
+        target = parent.copy_for_translation(page.locale, copy_parents=True, alias=True)
+    return target
+
+
+def move_into_place(page, source):
+    """Move `page` (a translation or alias of `source` in another locale) under the version of the source's
+    parent in its locale, with a free slug there. Returns True when it moved; raises when it cannot be."""
+    page = Page.objects.get(pk=page.pk)
+    with transaction.atomic():
+        target = parallel_parent(page, source)
+        if target is None or page.get_parent().pk == target.pk:
+            return False
+        if target.pk == page.pk or target.is_descendant_of(page):
+            raise ValueError(f"page {page.pk} cannot move under its own descendant {target.pk}")
+        slug = find_available_slug(target, page.slug, ignore_page_id=page.pk)
+        if slug != page.slug:
+            # Written without a save (a story translation refuses saves outside review), in the draft too, so
+            # that publishing it later does not bring the taken slug back.
+            Page.objects.filter(pk=page.pk).update(slug=slug)
+            if page.latest_revision_id:
+                revision = Revision.objects.filter(pk=page.latest_revision_id).first()
+                if revision is not None and isinstance(revision.content, dict):
+                    revision.content["slug"] = slug
+                    revision.save(update_fields=["content"])
+            page = Page.objects.get(pk=page.pk)
+        with _guard():
+            MovePageAction(page, target, pos="last-child").execute(skip_permission_checks=True)
+    return True
+
+
+def move_translations(source):
+    """After `source` moved: move each of its translations and aliases in other locales into place. Returns
+    the pages moved; one that cannot be moved is logged and left where it is (its privacy is still made
+    at least its source's by sync_trees)."""
+    moved = []
+    copies = Page.objects.filter(translation_key=source.translation_key).exclude(locale_id=source.locale_id)
+    for page in copies.select_related("locale").order_by("path"):
+        try:
+            if move_into_place(page, source):
+                moved.append(page)
+        except Exception:
+            logger.exception("Could not move page %s after its source page %s moved", page.pk, source.pk)
+    return moved
 
 
 def sync_page(page):
@@ -183,13 +325,24 @@ def restrictions_changed(page_id, *, complete=True):
         return
     source = source_of(page)
     if source is None:
+        # No authority over this page, but its descendants' translations may inherit from it.
+        if complete or transaction.get_connection().in_atomic_block:
+            _after_complete(partial(sync_trees, page))
         return
     if source.pk == page.pk:
-        mirror(source)
+        # Also what this page's descendants' translations inherit may have changed.
+        sync_trees(source)
     elif transaction.get_connection().in_atomic_block:
         transaction.on_commit(partial(_sync_page_id, page.pk))
     elif complete:
         sync_page(page)
+
+
+def _after_complete(function):
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(function)
+    else:
+        function()
 
 
 # Signal receivers, connected in home/signals.py.
@@ -252,3 +405,23 @@ def page_published(sender, instance, **kwargs):
     """Publishing a translation (or its source) is a moment to make sure its privacy is its source's."""
     if not _syncing.get():
         sync_page(instance)
+
+
+def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """A page moved to another parent (page.move, the admin's move, a translation moved by an editor).
+
+    wagtail-localize moves no translation, so a source page's translations and aliases in other locales are
+    moved after it, as wagtail.contrib.simple_translation does (which this site does not install); then what
+    every moved page and its descendants inherit has changed, so their privacy is brought in step."""
+    if _syncing.get() or parent_page_before is None or parent_page_after is None:
+        return
+    if parent_page_before.pk == parent_page_after.pk:
+        return
+    page = Page.objects.filter(pk=instance.pk).first()
+    if page is None:
+        return
+    moved = [page]
+    source = source_of(page)
+    if source is not None and source.pk == page.pk:
+        moved.extend(move_translations(source))
+    sync_trees(*moved)

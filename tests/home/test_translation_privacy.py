@@ -1,5 +1,8 @@
-"""Page privacy in every language: a translation has exactly its source page's restrictions, whenever those
-change, so a members-only toolkit or briefing is never public in French or Arabic."""
+"""Page privacy in every language: a translation gets at least its source page's privacy, its own restrictions
+and those it inherits, whenever those change and wherever the source moves, so a members-only toolkit or
+briefing, or a page moved into a members-only section, is never public in French or Arabic."""
+
+import contextlib
 
 import pytest
 
@@ -386,3 +389,231 @@ def test_converting_a_translation_to_an_alias__keeps_the_source_restrictions(
 
     assert restrictions(french) == "groups [Members]"
     assert_gated(client, french)
+
+
+# Moving a source page: wagtail-localize moves no translation, so they follow it here (home.translation_privacy),
+# and what a page inherits from its ancestors counts as much as its own restrictions.
+
+
+@pytest.fixture
+def members_section(home_page, restrict_to_group):
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(
+        parent=home_page, slug="members-area", first_published_at=timezone.now(), last_published_at=timezone.now()
+    )
+    restrict_to_group(section)
+    return section
+
+
+@pytest.fixture
+def about(home_page, locales):
+    """A public page with its French and Arabic translations, published."""
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(
+        parent=home_page,
+        slug="about",
+        body=[("paragraph", RichText(BODY))],
+        first_published_at=timezone.now(),
+        last_published_at=timezone.now(),
+    )
+    return page, translate(page, locales["fr"]), translate(page, locales["ar"])
+
+
+def fresh(page):
+    from wagtail.models import Page
+
+    return Page.objects.get(pk=page.pk)
+
+
+def assert_members_only_everywhere(client, user, member, pages):
+    """Anonymous visitors and signed-in non-members get the teaser without the body, members read the page,
+    the sitemap lists none of them and the check finds nothing to repair."""
+    pages = [fresh(page) for page in pages]
+    for page in pages:
+        assert_no_body(client, page)
+        assert_no_body(client, page, user)
+        client.force_login(member)
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert BODY in response.content.decode()
+    client.logout()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for page in pages:
+        assert page.url not in sitemap
+    call_command("check_translation_privacy")
+
+
+def test_moving_the_source_under_a_members_section__moves_and_gates_its_translations(
+    about, members_section, locales, client, user, member
+):
+    page, french, arabic = about
+    french_section = translate(members_section, locales["fr"])  # no Arabic version of the section yet
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert fresh(french).url in sitemap and fresh(arabic).url in sitemap
+
+    page.move(members_section, pos="last-child")
+
+    french, arabic = fresh(french), fresh(arabic)
+    assert french.get_parent().pk == french_section.pk
+    assert french.url == "/fr/members-area/about/"
+    # The section had no Arabic version: an alias of it was made there, with the section's restriction.
+    arabic_section = arabic.get_parent()
+    assert arabic_section.alias_of_id == members_section.pk
+    assert arabic_section.locale_id == locales["ar"].pk
+    assert restrictions(arabic_section) == "groups [Members]"
+    assert arabic.url == "/ar/members-area/about/"
+    # What they inherit gates them: no row of their own is needed.
+    assert rows(french) == rows(arabic) == 0
+    assert_members_only_everywhere(client, user, member, [page, french, arabic])
+
+
+def test_moving_the_source_in_the_admin__moves_and_gates_its_translations(
+    about, members_section, locales, admin_client, client, user, member
+):
+    from django.urls import reverse
+
+    page, french, arabic = about
+    french_section = translate(members_section, locales["fr"])
+    arabic_section = translate(members_section, locales["ar"])
+
+    response = admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, members_section.pk]))
+
+    assert response.status_code == 302
+    assert fresh(french).get_parent().pk == french_section.pk
+    assert fresh(arabic).get_parent().pk == arabic_section.pk
+    assert_members_only_everywhere(client, user, member, [page, french, arabic])
+
+
+def test_moving_the_source__keeps_translation_slugs_unique(about, members_section, locales, home_page):
+    from home.factories import StandardPageFactory
+
+    page, french, _arabic = about
+    french_section = translate(members_section, locales["fr"])
+    taken = StandardPageFactory(parent=french_section, slug="about", locale=locales["fr"])
+
+    page.move(members_section, pos="last-child")
+
+    french = fresh(french)
+    assert french.get_parent().pk == french_section.pk
+    assert french.slug == "about-1"
+    assert french.url == "/fr/members-area/about-1/"
+    assert fresh(taken).slug == "about"
+    assert french.specific.get_latest_revision_as_object().slug == "about-1"
+
+
+def test_moving_the_source_within_its_parent__moves_nothing(about, home_page):
+    page, french, _arabic = about
+    path = fresh(french).url_path
+
+    page.move(home_page, pos="first-child")
+
+    assert fresh(french).url_path == path
+
+
+def test_a_translation_moved_out_of_the_members_section__keeps_the_restriction_its_source_inherits(
+    about, members_section, locales, client, user
+):
+    page, french, _arabic = about
+    translate(members_section, locales["fr"])
+    page.move(members_section, pos="last-child")
+    french_home = fresh(french).get_parent().get_parent()
+
+    fresh(french).move(french_home, pos="last-child")
+
+    french = fresh(french)
+    assert french.url == "/fr/about/"
+    assert restrictions(french) == "groups [Members]"
+    assert_no_body(client, french)
+    assert_no_body(client, french, user)
+
+    # Back where it belongs, it inherits the restriction again and the extra row goes.
+    french.move(fresh(page).get_parent().get_translation(locales["fr"]), pos="last-child")
+    assert rows(french) == 0
+    assert_no_body(client, fresh(french))
+
+
+@contextlib.contextmanager
+def moves_unnoticed():
+    """Moves made as if with signals off (a script, an old release): the privacy sync does not hear of them."""
+    from wagtail.signals import post_page_move
+
+    from home.translation_privacy import page_moved
+
+    assert post_page_move.disconnect(dispatch_uid="translation-privacy-moved")
+    try:
+        yield
+    finally:
+        post_page_move.connect(page_moved, dispatch_uid="translation-privacy-moved")
+
+
+def test_check_command__reports_a_translation_under_a_public_parent_and_fixes_it(
+    about, members_section, locales, client, user, member, capsys
+):
+    page, french, arabic = about
+    translate(members_section, locales["fr"])
+    translate(members_section, locales["ar"])
+    page.move(members_section, pos="last-child")
+    call_command("check_translation_privacy")
+
+    with moves_unnoticed():
+        fresh(french).move(fresh(french).get_parent().get_parent(), pos="last-child")
+    french = fresh(french)
+    assert french.url == "/fr/about/"
+    assert rows(french) == 0
+    assert client.get(french.url).status_code == 200  # the leak the check is for
+
+    with pytest.raises(CommandError):
+        call_command("check_translation_privacy")
+    out = capsys.readouterr().out
+    assert f"Privacy: fr {french.url}" in out
+    assert "inherits groups [Members]" in out
+
+    call_command("check_translation_privacy", "--fix")
+    assert restrictions(french) == "groups [Members]"
+    assert_members_only_everywhere(client, user, member, [page, french, arabic])
+
+
+def test_check_command__moves_an_alias_that_inherits_less_than_its_source(
+    home_page, members_section, locales, client, user, member
+):
+    """Wagtail serves an alias with its source's own restrictions: only its place can gate it."""
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=members_section, slug="notes", body=[("paragraph", RichText(BODY))])
+    greek = page.copy_for_translation(locales["el"], copy_parents=True, alias=True)
+    greek_home = home_page.get_translation(locales["el"])
+    with moves_unnoticed():
+        fresh(greek).move(greek_home, pos="last-child")
+    greek = fresh(greek)
+    assert client.get(greek.url).status_code == 200
+
+    with pytest.raises(CommandError):
+        call_command("check_translation_privacy")
+    call_command("check_translation_privacy", "--fix")
+
+    greek = fresh(greek)
+    assert greek.get_parent().alias_of_id == members_section.pk or (
+        greek.get_parent().translation_key == members_section.translation_key
+    )
+    assert_no_body(client, greek)
+    assert_no_body(client, greek, user)
+    call_command("check_translation_privacy")
+
+
+def test_check_command__asks_a_person_about_a_same_language_alias_outside_the_section(
+    home_page, members_section, capsys, django_capture_on_commit_callbacks
+):
+    """In the source's own language there is no parallel place to move an alias to, and a row of its own does
+    not gate an alias when Wagtail serves it: the check says so, even with --fix."""
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=members_section, slug="notes", body=[("paragraph", RichText(BODY))])
+    with django_capture_on_commit_callbacks(execute=True):
+        alias = page.create_alias(parent=home_page, update_slug="notes-again")
+    assert restrictions(alias) == "groups [Members]"  # keeps it out of listings, search and the sitemap
+
+    with pytest.raises(CommandError, match="need a person"):
+        call_command("check_translation_privacy", "--fix")
+    assert f"the alias en {alias.url} (page {alias.pk}) is served without groups [Members]" in capsys.readouterr().out

@@ -1,13 +1,23 @@
 """Find translations whose privacy (or, for Human Journeys stories, consent) is not their source page's.
 
-The signals in home.translation_privacy keep translations in step as restrictions change; this walks every
-locale's tree for what they could not see (queryset updates, rows written with signals off, data from
-before). Exits non-zero when it finds a problem and is not told to fix it (or cannot), so cron and
+Privacy is compared as a page gets it: its own restrictions plus those it inherits from its ancestors. A
+translation must have its source's own restrictions plus each one its source inherits and it does not (see
+home.translation_privacy), so a translation left under a public section while its source sits in a
+members-only one is reported, and --fix gives it the missing restriction itself. An alias cannot be gated by a
+restriction of its own (Wagtail serves it with its source's), so one that inherits less than its source is
+moved into place under its source's parent's version in its locale; in the source's own locale that is a
+person's call (move it or delete it).
+
+The signals in home.translation_privacy keep translations in step as restrictions change and pages move;
+this walks every locale's tree for what they could not see (queryset updates, rows written with signals off,
+data from before). Exits non-zero when it finds a problem and is not told to fix it (or cannot), so cron and
 monitoring notice:
 
     manage.py check_translation_privacy          # report only
-    manage.py check_translation_privacy --fix    # make every translation equal its source
+    manage.py check_translation_privacy --fix    # give every translation at least its source's privacy
 """
+
+from collections import Counter
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
@@ -15,7 +25,26 @@ from django.db import transaction
 
 from wagtail.models import Page
 
-from home.translation_privacy import conform, describe_specs, restriction_specs, source_of
+from home.translation_privacy import (
+    conform,
+    describe_specs,
+    inherited_specs,
+    move_into_place,
+    restriction_specs,
+    served_specs,
+    source_of,
+    sync_trees,
+    wanted_specs,
+)
+
+
+def describe_own(specs):
+    return f"{describe_specs(specs) if specs else 'no restriction'} of its own"
+
+
+def describe_privacy(own, inherited):
+    inherited_text = describe_specs(Counter(inherited)) if inherited else "nothing"
+    return f"{describe_own(own)} and inherits {inherited_text}"
 
 
 def page_label(page):
@@ -52,18 +81,46 @@ class Command(BaseCommand):
         self.stdout.write(f"{text}{suffix}")
 
     def check_privacy(self):
-        for page in Page.objects.filter(depth__gt=1).select_related("locale").order_by("path"):
+        for page_id in Page.objects.filter(depth__gt=1).order_by("path").values_list("pk", flat=True):
+            # Read one at a time: a fix may have moved the page (and so changed its path) since the walk began.
+            page = Page.objects.select_related("locale").filter(pk=page_id).first()
+            if page is None:
+                continue
             source = source_of(page)
             if source is None or source.pk == page.pk:
                 continue
-            own, wanted = restriction_specs(page), restriction_specs(source)
+            own, wanted = restriction_specs(page), Counter(wanted_specs(page, source))
             if own != wanted:
                 self.problem(
-                    f"Privacy: {page_label(page)} is {describe_specs(own)}; its source "
-                    f"{page_label(source)} is {describe_specs(wanted)}"
+                    f"Privacy: {page_label(page)} has {describe_privacy(own, inherited_specs(page))}; its source "
+                    f"{page_label(source)} has {describe_privacy(restriction_specs(source), inherited_specs(source))}"
+                    f", so it should have {describe_own(wanted)}"
                 )
                 if self.fix:
                     conform(page, source)
+            if page.alias_of_id:
+                self.check_alias(page, source)
+
+    def check_alias(self, page, source):
+        """Wagtail serves an alias with its source's own restrictions and its own ancestors': only where it
+        sits can make it inherit what its source inherits."""
+        missing = served_specs(source) - served_specs(page)
+        if not missing:
+            return
+        elsewhere = page.locale_id != source.locale_id
+        self.problem(
+            f"Privacy: the alias {page_label(page)} is served without {describe_specs(Counter(missing))}, which "
+            f"its source {page_label(source)} inherits; "
+            + ("it is moved under its source's parent's version in its language" if elsewhere else "move or delete it"),
+            fixable=elsewhere,
+        )
+        if self.fix and elsewhere:
+            try:
+                move_into_place(page, source)
+            except Exception as error:
+                self.unfixed += 1
+                self.stdout.write(f"  could not move it: {error}")
+            sync_trees(page)
 
     def check_consent(self):
         """One consent record per story, on the source page; no language live without active consent."""
