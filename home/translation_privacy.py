@@ -118,10 +118,16 @@ def inherited_specs(page):
 
 
 def served_specs(page):
-    """What Wagtail checks when serving `page`: its own restrictions (for an alias, those of the page it is an
-    alias of) plus the inherited ones."""
+    """What is checked when serving `page` (BasePage.get_view_restrictions): its own restrictions (for an
+    alias, those of the page it is an alias of) plus the inherited ones; an alias also gets everything the
+    page it is an alias of gets, that page's ancestors' included."""
     own = restriction_specs(_resolve_alias(page.pk, page.alias_of_id))
-    return set(own) | inherited_specs(page)
+    served = set(own) | inherited_specs(page)
+    if page.alias_of_id:
+        original = Page.objects.filter(pk=page.alias_of_id).first()
+        if original is not None:
+            served |= served_specs(original)
+    return served
 
 
 def _spec_key(spec):

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 
@@ -97,9 +97,23 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         """
         if not hasattr(self, "_view_restrictions"):
             restrictions = super().get_view_restrictions()
+            if self.alias_of_id:
+                restrictions = self._with_restrictions_of_the_original(restrictions)
             len(restrictions)  # evaluate once; iteration and .exists() then reuse the result cache
             self._view_restrictions = restrictions
         return self._view_restrictions
+
+    def _with_restrictions_of_the_original(self, restrictions):
+        """Wagtail gives an alias its original's own restrictions and its own ancestors'. An alias of a page
+        that is members-only because its section is, placed outside that section, would be public: it also
+        gets every restriction its original gets, its original's ancestors' included."""
+        original = Page.objects.filter(pk=self.alias_of_id).first()
+        if original is None:
+            return restrictions
+        return PageViewRestriction.objects.filter(
+            models.Q(pk__in=[restriction.pk for restriction in restrictions])
+            | models.Q(pk__in=[restriction.pk for restriction in original.get_view_restrictions()])
+        )
 
     def get_parent_url(self, request=None):
         """The parent page's URL without a query: a page's URL is always its parent's URL plus its slug,

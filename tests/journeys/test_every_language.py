@@ -136,3 +136,31 @@ def test_alias_of_a_live_story__is_live_under_the_same_consent_and_goes_with_a_w
     withdraw_consent(ConsentRecord.objects.get(journey=published_journey), user=safeguarder, reason="asked")
     assert not live(alias)
     assert client.get(alias.url).status_code == 404
+
+
+def test_check_command__takes_down_a_translation_left_live_without_its_original(story_in_three_languages, capsys):
+    from django.core.management import CommandError, call_command
+    from django.db.models.signals import pre_delete
+
+    from wagtail.signals import page_unpublished
+
+    from journeys import every_language
+
+    english, french = story_in_three_languages["en"], story_in_three_languages["fr"]
+    # The original deleted before deleting took every language down with it (or with signals off).
+    pre_delete.disconnect(sender=JourneyPage, dispatch_uid="journeys-deleted")
+    page_unpublished.disconnect(sender=JourneyPage, dispatch_uid="journeys-unpublished")
+    try:
+        english.delete()
+    finally:
+        pre_delete.connect(every_language.original_unpublished, sender=JourneyPage, dispatch_uid="journeys-deleted")
+        page_unpublished.connect(
+            every_language.original_unpublished, sender=JourneyPage, dispatch_uid="journeys-unpublished"
+        )
+    assert live(french)
+
+    with pytest.raises(CommandError):
+        call_command("check_translation_privacy")
+    assert "live with no original and no consent record" in capsys.readouterr().out
+    call_command("check_translation_privacy", "--fix")
+    assert not live(french)

@@ -102,8 +102,8 @@ class Command(BaseCommand):
                 self.check_alias(page, source)
 
     def check_alias(self, page, source):
-        """Wagtail serves an alias with its source's own restrictions and its own ancestors': only where it
-        sits can make it inherit what its source inherits."""
+        """An alias must be served with everything its source gets. BasePage.get_view_restrictions sees to
+        that wherever the alias sits; this catches a page type that does not."""
         missing = served_specs(source) - served_specs(page)
         if not missing:
             return
@@ -163,3 +163,10 @@ class Command(BaseCommand):
                                 status=record.status,
                                 source=record.take_down_source or ConsentRecord.Source.STAFF,
                             )
+
+        # A translation whose original was deleted has no source and no consent record to answer to.
+        for page in JourneyPage.objects.live().filter(alias_of__isnull=True).select_related("locale").order_by("path"):
+            if source_of(page) is None and ConsentRecord.objects.for_page(page) is None:
+                self.problem(f"Consent: {page_label(page)} live with no original and no consent record")
+                if self.fix:
+                    unpublish(page, None)
