@@ -1,7 +1,7 @@
 """The admin's Privacy control on a translation says where privacy is set instead of offering a form that
 would not hold.
 
-home.translation_privacy makes every translation and alias carry exactly its source page's restrictions, so a
+home.translation_privacy makes every translation and alias carry its source page's restrictions, so a
 change made in the Privacy dialog of, say, the French version of a toolkit used to be undone on commit without
 a word. On a page whose source is another page in the default locale the dialog now explains that privacy is
 set on that page, says what this page currently is, and links to the source's edit view; a POST (a stale
