@@ -38,10 +38,12 @@ class LinkValue(blocks.StructValue):
     def linked_page(self):
         """The chosen page in the reader's language when it is published in it: a translated menu or page
         keeps pointing at the English page until an editor chooses again, and a French reader should not be
-        sent to English when French exists."""
+        sent to English when French exists. None when the chosen page is not live: the link is left out."""
         page = self.get("page")
+        if page is None or not page.live:
+            return None  # a draft's or a withdrawn story's title is never shown, nor its address
         locale_id = active_locale_id()
-        if page is None or locale_id is None or page.locale_id == locale_id:
+        if locale_id is None or page.locale_id == locale_id:
             return page
         translated = page.get_translations().live().filter(locale_id=locale_id).specific().first()
         return translated or page

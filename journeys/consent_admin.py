@@ -201,6 +201,10 @@ class ConsentRecordForm(WagtailAdminModelForm):
                 initial=old.initial,
                 widget=forms.Select,
             )
+            if self.instance.pk and self.instance.journey_id:
+                # A record is one person's consent to one story: it never moves to another story.
+                self.fields["journey"].disabled = True
+                self.fields["journey"].help_text = _("A consent record stays with the story it was made for.")
 
     def clean(self):
         cleaned_data = super().clean()

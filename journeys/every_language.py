@@ -18,7 +18,9 @@ original or the consent record:
 Pages taken off the site are unpublished, logged as Wagtail logs an unpublish, and never deleted.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
@@ -81,3 +83,21 @@ def consent_saved(sender, instance, raw=False, **kwargs):
         return
     pages = [original, *other_live_pages(original)]
     unpublish_all(page for page in pages if page.live and identity_problems(page, instance))
+
+
+def consent_keeps_its_story(sender, instance, raw=False, **kwargs):
+    """`pre_save` of a consent record: it never moves to another story while its own is live in any language,
+    which would leave that story on the site with no consent to answer to (and a withdrawal would take down
+    the wrong one)."""
+    if raw or not instance.pk:
+        return
+    previous = ConsentRecord.objects.filter(pk=instance.pk).values_list("journey_id", flat=True).first()
+    if previous is None or previous == instance.journey_id:
+        return
+    original = JourneyPage.objects.filter(pk=previous).first()
+    if original is None:
+        return
+    if JourneyPage.objects.filter(pk=instance.journey_id, translation_key=original.translation_key).exists():
+        return  # to another language of the same story (the check command puts it back on the original)
+    if original.live or other_live_pages(original).exists():
+        raise PermissionDenied(_("A consent record stays with its story while the story is on the site."))

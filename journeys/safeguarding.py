@@ -240,7 +240,7 @@ def content_fields():
     return [
         field
         for field in JourneyPage._meta.concrete_fields
-        if field.model is not Page or field.name in PAGE_CONTENT_FIELDS
+        if (field.model is not Page and not field.primary_key) or field.name in PAGE_CONTENT_FIELDS
     ]
 
 
@@ -253,9 +253,18 @@ def writes_unreviewed_content(instance, update_fields):
         fields = [field for field in fields if field.name in written or field.attname in written]
         if not fields:
             return False
-    stored = JourneyPage.objects.filter(pk=instance.pk).values(*(field.attname for field in fields)).first()
-    if stored is None:
-        return False
+    if instance.alias_of_id:
+        # Wagtail keeps an alias's content equal to its original's, copying it in whenever the original is
+        # published: the alias may hold exactly what the (guarded) original holds, and nothing else. Its slug
+        # is its own.
+        fields = [field for field in fields if field.name != "slug"]
+        stored = JourneyPage.objects.filter(pk=instance.alias_of_id).values(*(f.attname for f in fields)).first()
+        if stored is None:
+            return True
+    else:
+        stored = JourneyPage.objects.filter(pk=instance.pk).values(*(field.attname for field in fields)).first()
+        if stored is None:
+            return False
     return any(
         field.get_prep_value(getattr(instance, field.attname)) != field.get_prep_value(stored[field.attname])
         for field in fields

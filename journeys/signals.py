@@ -40,6 +40,7 @@ page_published.connect(every_language.original_published, sender=JourneyPage, di
 page_unpublished.connect(every_language.original_unpublished, sender=JourneyPage, dispatch_uid="journeys-unpublished")
 pre_delete.connect(every_language.original_unpublished, sender=JourneyPage, dispatch_uid="journeys-deleted")
 post_save.connect(every_language.consent_saved, sender=ConsentRecord, dispatch_uid="journeys-consent-saved")
+pre_save.connect(every_language.consent_keeps_its_story, sender=ConsentRecord, dispatch_uid="journeys-consent-story")
 post_save.connect(let_safeguarding_edit_stories, sender=JourneyIndexPage, dispatch_uid="journeys-safeguarding-edit")
 post_delete.connect(remove_photo_file, sender=StorySubmissionPhoto, dispatch_uid="journeys-remove-submission-photo")
 

@@ -107,7 +107,7 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         """Wagtail gives an alias its original's own restrictions and its own ancestors'. An alias of a page
         that is members-only because its section is, placed outside that section, would be public: it also
         gets every restriction its original gets, its original's ancestors' included."""
-        original = Page.objects.filter(pk=self.alias_of_id).first()
+        original = Page.objects.filter(pk=self.alias_of_id).specific().first()  # an alias of an alias too
         if original is None:
             return restrictions
         return PageViewRestriction.objects.filter(

@@ -280,3 +280,21 @@ def test_menu_link__to_a_page_goes_to_its_version_in_the_readers_language_when_p
     link = menu_link(french_home.url)  # publishing refreshes the cached menus
     assert link["href"] == french_about.url and link.get_text(strip=True) == "À propos de nous"
     assert menu_link(home_page.url)["href"] == standard_page.url
+
+
+def test_menu_link__to_a_draft_or_unpublished_page_is_left_out_with_its_title(client, home_page):
+    """A draft's title (a story not yet reviewed, say) never reaches the menu, nor does a page taken down."""
+    from home.factories import NavigationMenuFactory, StandardPageFactory
+    from home.models import NavigationMenu
+
+    draft = StandardPageFactory(parent=home_page, slug="draft", title="Not yet reviewed", live=False)
+    later = StandardPageFactory(parent=home_page, slug="later", title="Taken down later")
+    NavigationMenuFactory.for_pages([draft, later], location=NavigationMenu.Location.PRIMARY)
+
+    html = client.get(home_page.url).content.decode()
+    assert "Not yet reviewed" not in html and draft.url not in html
+    assert "Taken down later" in html
+
+    later.unpublish()
+    html = client.get(home_page.url).content.decode()
+    assert "Taken down later" not in html

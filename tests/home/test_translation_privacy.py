@@ -615,3 +615,16 @@ def test_same_language_alias_outside_the_section__is_still_members_only(
     assert_no_body(client, alias)
     assert_no_body(client, alias, user)
     call_command("check_translation_privacy")
+
+
+def test_alias_of_an_alias_outside_the_section__is_still_members_only(home_page, members_section, client, user):
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=members_section, slug="inner", body=[("paragraph", RichText(BODY))])
+    alias = page.create_alias(parent=home_page, update_slug="inner-alias")
+    about = StandardPageFactory(parent=home_page, slug="about-us")
+    alias_of_alias = alias.specific.create_alias(parent=about, update_slug="inner-alias-again")
+
+    assert_no_body(client, alias)
+    assert_no_body(client, alias_of_alias)
+    assert_no_body(client, alias_of_alias, user)

@@ -3,6 +3,7 @@ in English, it never stays on the site in French or Arabic saying more than the 
 
 import pytest
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from wagtail.models import Locale
@@ -164,3 +165,44 @@ def test_check_command__takes_down_a_translation_left_live_without_its_original(
     assert "live with no original and no consent record" in capsys.readouterr().out
     call_command("check_translation_privacy", "--fix")
     assert not live(french)
+
+
+def test_story_with_an_alias__its_next_reviewed_change_is_published_and_the_alias_follows(
+    published_journey, safeguarder, client
+):
+    alias = published_journey.create_alias(update_slug="finding-work-again")
+    story = JourneyPage.objects.get(pk=published_journey.pk)
+    story.introduction = "A new first line, reviewed."
+    story.save_revision(user=safeguarder)
+    approve_review(story, safeguarder)
+
+    alias = JourneyPage.objects.get(pk=alias.pk)
+    assert alias.live and alias.introduction == "A new first line, reviewed."
+    assert "A new first line, reviewed." in client.get(alias.url).content.decode()
+
+
+def test_alias_of_a_live_story__cannot_be_given_text_of_its_own(published_journey):
+    from journeys.safeguarding import PublicationRefused
+
+    alias = JourneyPage.objects.get(pk=published_journey.create_alias(update_slug="finding-work-again").pk)
+    alias.introduction = "Words nobody reviewed."
+    with pytest.raises(PublicationRefused):
+        alias.save()
+
+
+def test_consent_record__never_moves_off_a_live_story(story_in_three_languages, journey_index, admin_client):
+    from journeys.factories import JourneyPageFactory
+
+    consent = ConsentRecord.objects.get(journey=story_in_three_languages["en"])
+    other = JourneyPageFactory(parent=journey_index, slug="another-story")
+
+    # In the admin the story is not offered for change.
+    edit_url = reverse("wagtailsnippets_journeys_consentrecord:edit", args=[consent.pk])
+    form = admin_client.get(edit_url).context["form"]
+    assert form.fields["journey"].disabled
+
+    # And no other path moves it.
+    consent.journey = other
+    with pytest.raises(PermissionDenied):
+        consent.save()
+    assert ConsentRecord.objects.get(pk=consent.pk).journey_id == story_in_three_languages["en"].pk
