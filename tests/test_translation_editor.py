@@ -295,14 +295,23 @@ def test_translate_journey__publish_in_the_editor_sends_it_to_the_safeguarding_r
     assert in_french(source.title) in html.unescape(client.get(target.url).content.decode())
 
 
+def approved_story_translation(client, source, locale, capture_on_commit):
+    """A story translated by PO file, sent to the review from the editor and approved: live."""
+    translation, edit_url = translate_page(client, source, locale)
+    publish(client, edit_url, capture_on_commit)
+    target = JourneyPage.objects.get(translation_key=source.translation_key, locale=locale)
+    approve_review(target, SafeguarderFactory())
+    target.refresh_from_db()
+    return translation, edit_url, target
+
+
 def test_translate_journey__an_approved_translation_changed_again_is_reviewed_again(
     pages, translator_client, french, client, django_capture_on_commit_callbacks
 ):
     source = pages["journey"]
-    translation, edit_url = translate_page(translator_client, source, french)
-    publish(translator_client, edit_url, django_capture_on_commit_callbacks)
-    target = JourneyPage.objects.get(translation_key=source.translation_key, locale=french)
-    approve_review(target, SafeguarderFactory())
+    translation, edit_url, target = approved_story_translation(
+        translator_client, source, french, django_capture_on_commit_callbacks
+    )
 
     po = download_po(translator_client, translation)
     for entry in po:
@@ -501,10 +510,9 @@ def test_sync_translations__never_publishes_a_story_translation(
     pages, translator_client, french, client, django_capture_on_commit_callbacks
 ):
     source = pages["journey"]
-    translation, edit_url = translate_page(translator_client, source, french)
-    publish(translator_client, edit_url, django_capture_on_commit_callbacks)
-    target = JourneyPage.objects.get(translation_key=source.translation_key, locale=french)
-    approve_review(target, SafeguarderFactory())
+    translation, edit_url, target = approved_story_translation(
+        translator_client, source, french, django_capture_on_commit_callbacks
+    )
     target.refresh_from_db()
     reviewed_title = target.title
 
