@@ -28,10 +28,9 @@ moved into a members-only section, would stay public. The rule is one-way:
 * Deleting a page (and with it its restrictions) changes nothing on the other languages: a deleted source
   is no reason to make its translations public.
 
-One limit: Wagtail serves an alias with its source's own restrictions and its own ancestors', never with
-restrictions on the alias itself, so an extra row on an alias only keeps it out of listings. An alias that
-does not inherit what its source inherits is therefore reported by check_translation_privacy, which moves
-it into place when it is in another locale and otherwise asks a person to move or delete it.
+Aliases: Wagtail serves an alias with its source's own restrictions and its own ancestors', never with rows
+on the alias itself; BasePage.get_view_restrictions adds everything the alias's original gets, so an alias is
+gated wherever it sits. The rows this module gives an alias keep it out of listings, search and the sitemap.
 
 `manage.py check_translation_privacy` finds (and with --fix repairs) what drifted anyway, comparing
 effective privacy, for example rows written with signals off or before this module existed.
@@ -115,19 +114,6 @@ def inherited_specs(page):
     """The restrictions `page` gets from its ancestors, as a set of specs (two equal ones restrict as one)."""
     restrictions = PageViewRestriction.objects.filter(page_id__in=_ancestor_ids(page)).prefetch_related("groups")
     return {restriction_spec(restriction) for restriction in restrictions}
-
-
-def served_specs(page):
-    """What is checked when serving `page` (BasePage.get_view_restrictions): its own restrictions (for an
-    alias, those of the page it is an alias of) plus the inherited ones; an alias also gets everything the
-    page it is an alias of gets, that page's ancestors' included."""
-    own = restriction_specs(_resolve_alias(page.pk, page.alias_of_id))
-    served = set(own) | inherited_specs(page)
-    if page.alias_of_id:
-        original = Page.objects.filter(pk=page.alias_of_id).first()
-        if original is not None:
-            served |= served_specs(original)
-    return served
 
 
 def _spec_key(spec):
@@ -238,15 +224,15 @@ def sync_trees(*roots):
     return changed
 
 
-def parallel_parent(page, source, *, create=True):
+def parallel_parent(page, source):
     """Where `page` (a translation or alias of `source`, in another locale) belongs: the version of the
-    source's parent in the page's locale, created as an alias (with any missing parents) when there is none
-    and `create` is true. None when there is no such place (the source sits at the root)."""
+    source's parent in the page's locale, created as an alias (with any missing parents) when there is none.
+    None when there is no such place (the source sits at the root)."""
     parent = source.get_parent()
     if parent is None or parent.depth <= 1:
         return None
     target = parent.get_translation_or_none(page.locale)
-    if target is None and create:
+    if target is None:
         target = parent.copy_for_translation(page.locale, copy_parents=True, alias=True)
     return target
 

@@ -3,10 +3,9 @@
 Privacy is compared as a page gets it: its own restrictions plus those it inherits from its ancestors. A
 translation must have its source's own restrictions plus each one its source inherits and it does not (see
 home.translation_privacy), so a translation left under a public section while its source sits in a
-members-only one is reported, and --fix gives it the missing restriction itself. An alias cannot be gated by a
-restriction of its own (Wagtail serves it with its source's), so one that inherits less than its source is
-moved into place under its source's parent's version in its locale; in the source's own locale that is a
-person's call (move it or delete it).
+members-only one is reported, and --fix gives it the missing restriction itself. (An alias is served with
+everything its original gets wherever it sits, BasePage.get_view_restrictions; its own rows keep it out of
+listings, search and the sitemap.)
 
 The signals in home.translation_privacy keep translations in step as restrictions change and pages move;
 this walks every locale's tree for what they could not see (queryset updates, rows written with signals off,
@@ -29,11 +28,8 @@ from home.translation_privacy import (
     conform,
     describe_specs,
     inherited_specs,
-    move_into_place,
     restriction_specs,
-    served_specs,
     source_of,
-    sync_trees,
     wanted_specs,
 )
 
@@ -98,29 +94,6 @@ class Command(BaseCommand):
                 )
                 if self.fix:
                     conform(page, source)
-            if page.alias_of_id:
-                self.check_alias(page, source)
-
-    def check_alias(self, page, source):
-        """An alias must be served with everything its source gets. BasePage.get_view_restrictions sees to
-        that wherever the alias sits; this catches a page type that does not."""
-        missing = served_specs(source) - served_specs(page)
-        if not missing:
-            return
-        elsewhere = page.locale_id != source.locale_id
-        self.problem(
-            f"Privacy: the alias {page_label(page)} is served without {describe_specs(Counter(missing))}, which "
-            f"its source {page_label(source)} inherits; "
-            + ("it is moved under its source's parent's version in its language" if elsewhere else "move or delete it"),
-            fixable=elsewhere,
-        )
-        if self.fix and elsewhere:
-            try:
-                move_into_place(page, source)
-            except Exception as error:
-                self.unfixed += 1
-                self.stdout.write(f"  could not move it: {error}")
-            sync_trees(page)
 
     def check_consent(self):
         """One consent record per story, on the source page; no language live without active consent."""
