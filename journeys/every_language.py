@@ -19,7 +19,6 @@ Pages taken off the site are unpublished, logged as Wagtail logs an unpublish, a
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
@@ -27,7 +26,7 @@ from wagtail.models import Locale
 from .models import ConsentRecord, JourneyPage
 from .models.pages import STORYTELLER_FIELDS
 from .safeguarding import identity_problems
-from .withdrawal import taking_down, unpublish
+from .withdrawal import pages_of_story, taking_down, unpublish
 
 
 def is_original(page):
@@ -36,13 +35,7 @@ def is_original(page):
 
 def other_live_pages(original):
     """The story's other live pages: its translations and the aliases of any page of it."""
-    key = original.translation_key
-    return (
-        JourneyPage.objects.live()
-        .filter(Q(translation_key=key) | Q(alias_of__translation_key=key))
-        .exclude(pk=original.pk)
-        .order_by("path")
-    )
+    return pages_of_story(original.translation_key).live().exclude(pk=original.pk)
 
 
 def storyteller_fields(page):

@@ -55,7 +55,14 @@ def story_pages(consent):
     if consent.journey_id is None:
         return JourneyPage.objects.none()
     key = JourneyPage.objects.filter(pk=consent.journey_id).values_list("translation_key", flat=True).first()
-    return JourneyPage.objects.filter(Q(translation_key=key) | Q(alias_of__translation_key=key)).order_by("path")
+    return pages_of_story(key)
+
+
+def pages_of_story(translation_key):
+    """The pages of the story with this translation key: each translation, and each alias of any of them."""
+    return JourneyPage.objects.filter(
+        Q(translation_key=translation_key) | Q(alias_of__translation_key=translation_key)
+    ).order_by("path")
 
 
 def page_image_ids(page):
