@@ -162,6 +162,19 @@ def copy_publication_dates(source, page):
             setattr(page, name, value)
 
 
+def enabled_translation(instance, locale):
+    """What "Translate" makes in the admin: the instance as a translation source, and its enabled
+    translation into `locale`."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    if not translation.enabled:
+        translation.enabled = True
+        translation.save(update_fields=["enabled"])
+    return translation
+
+
 def translate(seeder, instance, locale_code, po_path, *, publish=True, user=None):
     """The version of `instance` in `locale_code`, translated from `po_path` when it does not exist yet.
 
@@ -173,13 +186,7 @@ def translate(seeder, instance, locale_code, po_path, *, publish=True, user=None
     if target is not None:
         return target
 
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    if not translation.enabled:
-        translation.enabled = True
-        translation.save(update_fields=["enabled"])
+    translation = enabled_translation(instance, locale)
     warnings = translation.import_po(read_po(po_path, translation), user=user)
     missing = missing_strings(translation)
     if warnings or missing:
@@ -222,11 +229,7 @@ def stale_note(po_path, instance, locale, warnings, missing):
 def export_po(instance, locale_code):
     """The PO file an editor would download for `instance` in `locale_code` (for writing demo translations)."""
     locale = demo_locale(locale_code)
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    po = translation.export_po()
+    po = enabled_translation(instance, locale).export_po()
     del po.metadata[PO_TRANSLATION_ID]
     del po.metadata["POT-Creation-Date"]
     po.metadata["Language"] = locale_code
