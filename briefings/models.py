@@ -1,9 +1,9 @@
 """The daily press briefing: a members-only archive of briefings, and the record of who was emailed each one.
 
 Both page types are members-only in code, not by an editor's choice: a BriefingIndexPage always carries a
-page view restriction to the Members group (created with the page and re-checked on every save and publish,
-see `briefings.signals`), and the admin's privacy setting is switched off for both types, so nobody can make
-the archive public by mistake. Briefings cannot live anywhere else than under an index.
+page view restriction to the Members group (`members_only_setting`: the privacy app creates it with the page
+and puts it back whatever removes it, see privacy.rules), and the admin's privacy setting is switched off for
+both types, so nobody can make the archive public by mistake. Briefings cannot live anywhere else than under an index.
 """
 
 from django import forms
@@ -52,6 +52,10 @@ class BriefingIndexPage(ListingIndexMixin, BasePage):
     @property
     def child_page_model(self):
         return PressBriefingPage
+
+    def members_only_setting(self):
+        """The archive is always members-only, whatever happens in the admin (see privacy.rules)."""
+        return True
 
     def get_default_privacy_setting(self, request):
         """Pages created in the admin start restricted (the post_save signal makes sure of it anyway)."""

@@ -7,7 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Site frame"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
         from .locales import ensure_locales
+
+        signals.connect()
 
         post_migrate.connect(ensure_locales, sender=self, dispatch_uid="home-ensure-locales")

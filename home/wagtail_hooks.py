@@ -5,7 +5,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Funder, NavigationMenu
-from .privacy_admin import PrivacyFromSourcePageViewSet
 
 
 class NavigationMenuViewSet(SnippetViewSet):
@@ -31,10 +30,3 @@ register_snippet(FunderViewSet)
 def hide_quarantined_images(images, request):
     """An image taken off the site with a withdrawn story must not be picked again for another page."""
     return images.filter(quarantined_at__isnull=True)
-
-
-@hooks.register("register_admin_viewset")
-def register_page_viewset_with_privacy_from_source():
-    """Replaces Wagtail's base page viewset (registered with order=-1) for its privacy dialog; see
-    home.privacy_admin."""
-    return PrivacyFromSourcePageViewSet()

@@ -56,7 +56,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
 )
 
-from home.privacy_admin import SetPrivacyView
+from privacy.admin_views import SetPrivacyView
 
 from .models import ConsentRecord, JourneyPage
 from .panels import ConsentRecordStatusPanel

@@ -19,14 +19,17 @@ Pages taken off the site are unpublished, logged as Wagtail logs an unpublish, a
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from privacy.rules import page_label, source_of
+
 from .models import ConsentRecord, JourneyPage
 from .models.pages import STORYTELLER_FIELDS
 from .safeguarding import identity_problems
-from .withdrawal import pages_of_story, taking_down, unpublish
+from .withdrawal import pages_of_story, story_pages, take_down_story, taking_down, unpublish
 
 
 def is_original(page):
@@ -94,3 +97,51 @@ def consent_keeps_its_story(sender, instance, raw=False, **kwargs):
         return  # to another language of the same story (the check command puts it back on the original)
     if original.live or other_live_pages(original).exists():
         raise PermissionDenied(_("A consent record stays with its story while the story is on the site."))
+
+
+def check_consent(problem, *, fix=False):
+    """One consent record per story, on the original; no language live without active consent. Called by
+    `manage.py check_translation_privacy` (a `check_translation_privacy` hook), which reports and counts."""
+    sources = JourneyPage.objects.filter(alias_of__isnull=True).select_related("locale").order_by("path")
+    for source in sources:
+        authority = source_of(source)
+        if authority is None or authority.pk != source.pk:
+            continue
+        records = list(ConsentRecord.objects.filter(journey__translation_key=source.translation_key))
+        if len(records) > 1:
+            problem(f"Consent: {page_label(source)} has {len(records)} consent records", fixable=False)
+            continue
+        record = records[0] if records else None
+        if record is not None and record.journey_id != source.pk:
+            problem(
+                f"Consent: the record of {page_label(source)} is attached to "
+                f"{page_label(record.journey)} instead of the source page"
+            )
+            if fix:
+                record.journey = source
+                record.save(update_fields=["journey", "updated_at"])
+        copies = JourneyPage.objects.filter(translation_key=source.translation_key)
+        pages = story_pages(record) if record is not None else copies
+        live = [page for page in pages.select_related("locale") if page.live]
+        if live and (record is None or not record.is_active):
+            state = "no consent record" if record is None else record.get_status_display()
+            labels = ", ".join(page_label(page) for page in live)
+            problem(f"Consent: {labels} live with {state}")
+            if fix:
+                with transaction.atomic():
+                    if record is None:
+                        for page in live:
+                            unpublish(page, None)
+                    else:
+                        take_down_story(
+                            record,
+                            status=record.status,
+                            source=record.take_down_source or ConsentRecord.Source.STAFF,
+                        )
+
+    # A translation whose original was deleted has no source and no consent record to answer to.
+    for page in JourneyPage.objects.live().filter(alias_of__isnull=True).select_related("locale").order_by("path"):
+        if source_of(page) is None and ConsentRecord.objects.for_page(page) is None:
+            problem(f"Consent: {page_label(page)} live with no original and no consent record")
+            if fix:
+                unpublish(page, None)

@@ -5,6 +5,7 @@ Each part lives in its own module, which registers its own hooks; this module pu
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 # story's translation is published by the Safeguarding review.
 from . import image_locks, translation_review  # noqa: F401
 from .consent_admin import ConsentRecordViewSet
+from .every_language import check_consent
 from .models import JourneyTheme
 from .submission_admin import StorySubmissionViewSet
 from .withdrawal_admin import StorytellerRequestViewSet
@@ -34,3 +36,7 @@ class JourneyThemeViewSet(SnippetViewSet):
 
 register_snippet(SafeguardingViewSetGroup)
 register_snippet(JourneyThemeViewSet)
+
+
+# Every language of a story answers to one consent record: checked with page privacy in every language.
+hooks.register("check_translation_privacy", check_consent)

@@ -5,13 +5,12 @@ everyone else gets the page's teaser (if its type has one) with the way in that 
 to join, or "your application is being reviewed".
 """
 
-from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from wagtail.models import PageViewRestriction
 
-from .access import is_member, members_group
+from .access import is_member
 
 GATED_RESTRICTION_TYPES = (PageViewRestriction.GROUPS, PageViewRestriction.LOGIN)
 
@@ -43,37 +42,3 @@ def members_only_response(request, page):
     add_never_cache_headers(response)
     patch_vary_headers(response, ["Cookie"])
     return response
-
-
-@transaction.atomic
-def restrict_to_members(page):
-    """Make sure `page` has a group restriction that includes the Members group; returns that restriction.
-
-    The one way code (rather than an editor) makes a page members-only. Other groups already on the page's
-    restriction are left alone: each only narrows who may see it.
-    """
-    group = members_group()
-    restriction = (
-        PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.GROUPS)
-        .order_by("pk")
-        .first()
-    )
-    if restriction is None:
-        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-    if not restriction.groups.filter(pk=group.pk).exists():
-        restriction.groups.add(group)
-    page.__dict__.pop("_view_restrictions", None)
-    return restriction
-
-
-@transaction.atomic
-def remove_members_restriction(page):
-    """Delete the group restrictions on `page` itself that name only the Members group."""
-    group = members_group()
-    restrictions = PageViewRestriction.objects.filter(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    ).prefetch_related("groups")
-    for restriction in restrictions:
-        if {g.pk for g in restriction.groups.all()} == {group.pk}:
-            restriction.delete()
-    page.__dict__.pop("_view_restrictions", None)

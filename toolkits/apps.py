@@ -6,4 +6,6 @@ class ToolkitsConfig(AppConfig):
     verbose_name = "Toolkits"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

@@ -89,6 +89,12 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def members_only_setting(self):
+        """Whether this page decides for itself that it is members-only (True), or not (False); None when editors
+        set its privacy in the Privacy dialog. The privacy app keeps the page's restrictions to what this says
+        (privacy.rules, rule 1)."""
+        return None
+
     def get_view_restrictions(self):
         """Remembered on the instance: the members-only check and Wagtail's own both ask on every view.
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "toolkits",
     "briefings",
     "journeys",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -43,7 +43,6 @@ from ..blocks import (
 )
 from ..forms import LanguageRequestForm, ToolkitPageForm
 from ..languages import get_language, to_bcp47
-from ..privacy import sync_members_only_restriction
 from .languages import LanguageRequest
 from .topics import Topic
 
@@ -127,12 +126,9 @@ class ToolkitPage(BasePage):
         verbose_name = _("toolkit")
         ordering = ["-last_reviewed", "-pk"]
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        # A draft save (save_revision) writes only bookkeeping fields: privacy follows the published choice.
-        if update_fields is None or "members_only" in update_fields:
-            sync_members_only_restriction(self)
+    def members_only_setting(self):
+        """The "members only" box decides this toolkit's privacy (see privacy.rules)."""
+        return self.members_only
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and request.POST.get("action") == LANGUAGE_REQUEST_ACTION:

@@ -14,7 +14,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from briefings.factories import BriefingIndexPageFactory, PressBriefingPageFactory
-from home.translation_privacy import describe_specs, restriction_specs
+from privacy.rules import describe_specs, restriction_specs
 from toolkits.factories import MessagingGuidePageFactory, ToolkitIndexPageFactory
 from toolkits.models import ToolkitPage
 
@@ -391,7 +391,7 @@ def test_converting_a_translation_to_an_alias__keeps_the_source_restrictions(
     assert_gated(client, french)
 
 
-# Moving a source page: wagtail-localize moves no translation, so they follow it here (home.translation_privacy),
+# Moving a source page: wagtail-localize moves no translation, so they follow it here (privacy.sync),
 # and what a page inherits from its ancestors counts as much as its own restrictions.
 
 
@@ -537,15 +537,19 @@ def test_a_translation_moved_out_of_the_members_section__keeps_the_restriction_i
 @contextlib.contextmanager
 def moves_unnoticed():
     """Moves made as if with signals off (a script, an old release): the privacy sync does not hear of them."""
+    from wagtail.models import get_page_models
     from wagtail.signals import post_page_move
 
-    from home.translation_privacy import page_moved
+    from privacy.receivers import page_moved
 
-    assert post_page_move.disconnect(dispatch_uid="translation-privacy-moved")
+    uids = {model: f"privacy-moved-{model._meta.label_lower}" for model in get_page_models()}
+    for model, uid in uids.items():
+        assert post_page_move.disconnect(sender=model, dispatch_uid=uid)
     try:
         yield
     finally:
-        post_page_move.connect(page_moved, dispatch_uid="translation-privacy-moved")
+        for model, uid in uids.items():
+            post_page_move.connect(page_moved, sender=model, dispatch_uid=uid)
 
 
 def test_check_command__reports_a_translation_under_a_public_parent_and_fixes_it(

@@ -1,7 +1,7 @@
 """The admin's Privacy control on a translation says where privacy is set instead of offering a form that
 would not hold.
 
-home.translation_privacy makes every translation and alias carry its source page's restrictions, so a
+privacy.rules makes every translation and alias carry its source page's restrictions, so a
 change made in the Privacy dialog of, say, the French version of a toolkit used to be undone on commit without
 a word. On a page whose source is another page in the default locale the dialog now explains that privacy is
 set on that page, says what this page currently is, and links to the source's edit view; a POST (a stale
@@ -17,7 +17,7 @@ order=-1) covers every page type that has no viewset of its own, keeps the URL n
 trick (a template alone would still let a POST through). A page type with its own viewset (for example
 journeys' JourneyPageViewSet) takes this dialog by setting `set_privacy_view_class = SetPrivacyView` from
 here. The status side panel's privacy item says the same (home/templates/wagtailadmin/shared/side_panels/
-includes/status/privacy.html, with the `privacy_source` tag from home.templatetags.privacy_admin).
+includes/status/privacy.html, with the `privacy_source` tag from privacy.templatetags.privacy_admin).
 """
 
 from django.contrib.auth.models import Group
@@ -33,14 +33,14 @@ from wagtail.models import Page, PageViewRestriction
 
 from members.access import MEMBERS_GROUP_NAME
 
-from . import translation_privacy
+from .rules import source_of
 
 SET_BY_SOURCE_TEMPLATE = "wagtailadmin/page_privacy/set_by_source.html"
 
 
 def other_privacy_source(page):
     """The default-locale page whose privacy `page` carries, when that is another page; otherwise None."""
-    source = translation_privacy.source_of(page)
+    source = source_of(page)
     if source is None or source.pk == page.pk:
         return None
     return source
@@ -81,6 +81,8 @@ def describe_privacy(page):
 class SetPrivacyView(WagtailSetPrivacyView):
     """Wagtail's privacy dialog, read-only on a page whose privacy is its default-locale source's."""
 
+    # Overrides dispatch/get/post of Wagtail's view: no documented hook lets a page refuse or replace the dialog
+    # per page (tests/privacy/test_admin_dialog.py::test_upstream_privacy_view_* fail if Wagtail's changes).
     def dispatch(self, request, page_id, *args, **kwargs):
         self.privacy_source = other_privacy_source(get_object_or_404(Page, id=page_id))
         # Wagtail's dispatch checks the editor may set privacy here at all, then calls get() or post().

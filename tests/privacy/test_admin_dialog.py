@@ -1,4 +1,4 @@
-"""The admin's Privacy dialog on a translation: privacy is set on the source page (home.translation_privacy),
+"""The admin's Privacy dialog on a translation: privacy is set on the source page (privacy.sync),
 so the dialog says so and changes nothing, instead of offering a form whose change would be undone."""
 
 import pytest
@@ -9,7 +9,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from home.factories import StandardPageFactory
-from home.translation_privacy import describe_specs, restriction_specs
+from privacy.rules import describe_specs, restriction_specs
 
 pytestmark = pytest.mark.django_db
 
@@ -210,10 +210,13 @@ def _page_models():
     ids=lambda model: model._meta.label,
 )
 def test_every_page_type_gets_this_dialog(model):
+    from django.urls import get_resolver
+
     from wagtail.admin.viewsets.pages import page_viewset_registry
 
-    from home.privacy_admin import SetPrivacyView
+    from privacy.admin_views import SetPrivacyView
 
+    get_resolver().url_patterns  # viewsets register themselves when the admin's URLs are first loaded
     assert issubclass(page_viewset_registry.get_by_type(model).set_privacy_view_class, SetPrivacyView)
 
 

@@ -1,8 +1,8 @@
-"""Admin template tags for privacy that follows a page's default-locale source (home.privacy_admin)."""
+"""Admin template tags for privacy that follows a page's default-locale source (privacy.admin_views)."""
 
 from django import template
 
-from ..privacy_admin import other_privacy_source
+from ..admin_views import other_privacy_source
 
 register = template.Library()
 
