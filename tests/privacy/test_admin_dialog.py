@@ -216,7 +216,7 @@ def test_every_page_type_gets_this_dialog(model):
 
     from privacy.admin_views import SetPrivacyView
 
-    get_resolver().url_patterns  # viewsets register themselves when the admin's URLs are first loaded
+    assert get_resolver().url_patterns  # viewsets register themselves when the admin URLs are first loaded
     assert issubclass(page_viewset_registry.get_by_type(model).set_privacy_view_class, SetPrivacyView)
 
 
@@ -233,3 +233,31 @@ def test_post_where_the_dialog_is_switched_off__changes_nothing(admin_client, ho
     assert response.status_code == 403
     assert "disabled" in dialog_html(response)
     assert restrictions(guide) == "groups [Members]"
+
+
+# What the dialog's override relies on in Wagtail: if an upgrade changes it, these fail first.
+
+
+def test_upstream_privacy_view__dispatch_takes_page_id_and_hands_on_to_get_and_post():
+    import inspect
+
+    from django.views.generic.edit import ProcessFormView
+
+    from wagtail.admin.views.page_privacy import SetPrivacyView as WagtailSetPrivacyView
+
+    assert list(inspect.signature(WagtailSetPrivacyView.dispatch).parameters)[:3] == ["self", "request", "page_id"]
+    assert issubclass(WagtailSetPrivacyView, ProcessFormView)  # whose dispatch calls get() or post()
+    assert "self.page = " in inspect.getsource(WagtailSetPrivacyView.dispatch)
+
+
+def test_upstream_privacy_templates__are_the_ones_overridden_here():
+    import inspect
+
+    from django.template.loader import get_template
+
+    from wagtail.admin.ui import side_panels
+
+    assert "wagtailadmin/shared/side_panels/includes/status/privacy.html" in inspect.getsource(side_panels)
+    assert get_template("wagtailadmin/page_privacy/no_privacy.html")
+    overridden = get_template("wagtailadmin/shared/side_panels/includes/status/privacy.html")
+    assert "/privacy/templates/" in overridden.origin.name  # ours, found before Wagtail's
