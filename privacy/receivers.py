@@ -10,7 +10,7 @@ from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import copy_for_translation_done, page_published, post_page_move
 
-from . import sync
+from . import rules, sync
 
 
 def restriction_saved(sender, instance, raw=False, **kwargs):
@@ -65,8 +65,11 @@ def page_saved(sender, instance, created=False, update_fields=None, raw=False, *
         return
     fields = set(update_fields or ())
     becomes_alias = instance.alias_of_id and (created or {"alias_of", "alias_of_id"} & fields)
-    decides_own_privacy = getattr(instance, "members_only_setting", None) is not None and (
-        update_fields is None or "members_only" in fields
+    # A plain Page instance saves no page type's own fields, so cannot have changed its choice.
+    decides_own_privacy = (
+        type(instance) is not Page
+        and (update_fields is None or "members_only" in fields)
+        and rules.members_only_setting(instance) is not None
     )
     if becomes_alias or decides_own_privacy:
         sync.page_created_or_saved(instance)

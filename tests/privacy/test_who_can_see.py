@@ -250,3 +250,17 @@ def test_every_page_type_is_kept_in_step():
         assert "page_saved" in functions, model._meta.label
         functions = {receiver.__qualname__ for receiver in post_page_move._live_receivers(model)[0]}
         assert "page_moved" in functions, model._meta.label
+
+
+def test_saving_an_ordinary_page__reads_no_privacy(section):
+    """Only aliases and pages that decide their own privacy are looked at when saved: an editor's save of
+    any other page costs no privacy query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = section["child"]
+    page.title = "Minutes of March"
+    with CaptureQueriesContext(connection) as queries:
+        page.save()
+
+    assert not [query for query in queries if "pageviewrestriction" in query["sql"]]
