@@ -17,9 +17,9 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from home.factories import HomePageFactory, ImageFactory, StandardPageFactory
+from demo.factories.home import HomePageFactory, ImageFactory, StandardPageFactory
+from demo.factories.news import BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
 from members.models import Organisation
-from news.factories import BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
 from tests.smtp import smtp, smtp_controller, smtp_down  # noqa: F401  (fixtures for every test)
 
 # Factories draw names and dates from sequences and Faker: seed them so failures repeat.

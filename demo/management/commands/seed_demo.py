@@ -1,4 +1,7 @@
-"""`manage.py seed_demo`: load the demo site. Safe to run again: it only creates what is missing."""
+"""`manage.py seed_demo`: load the demo site. Safe to run again: it only creates what is missing.
+
+Development and test settings only: the `demo` app, and so this command, is not installed in production.
+"""
 
 import logging
 import time
@@ -7,7 +10,9 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo_content import DemoSeeder, build_demo_site, ensure_demo_admin, login_lines
+from demo.accounts import ensure_demo_admin, login_lines
+from demo.build import build_demo_site
+from demo.seeder import DemoSeeder
 
 
 class Command(BaseCommand):
