@@ -1,7 +1,7 @@
 """Fixtures shared by every test outside tests/browser/ (which has its own conftest).
 
 The page tree mirrors the live site: a HomePage as the default Site's root, a news index under it, and
-posts in the "news" and "positive-stories" categories. Factories come from home/ and news/, never JSON.
+posts in the "news" and "positive-stories" categories. Factories come from demo/factories/, never JSON.
 """
 
 import datetime
