@@ -35,7 +35,9 @@ messages: $(BIN)/.installed-runtime ## Refresh the translation catalogues from t
 	$(BIN)/python manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) \
 		--ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
 
-run: $(BIN)/.installed-runtime translations ## Install, migrate SQLite, load the demo content and serve http://127.0.0.1:8000/
+# `run` installs the development requirements too: the demo content (the `demo` app, development settings only) is
+# built with factory_boy, which production never installs.
+run: $(BIN)/.installed-dev translations ## Install, migrate SQLite, load the demo content and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
 	@echo ""

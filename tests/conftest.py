@@ -1,7 +1,7 @@
 """Fixtures shared by every test outside tests/browser/ (which has its own conftest).
 
 The page tree mirrors the live site: a HomePage as the default Site's root, a news index under it, and
-posts in the "news" and "positive-stories" categories. Factories come from home/ and news/, never JSON.
+posts in the "news" and "positive-stories" categories. Factories come from demo/factories/, never JSON.
 """
 
 import datetime
@@ -17,9 +17,9 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from home.factories import HomePageFactory, ImageFactory, StandardPageFactory
+from demo.factories.home import HomePageFactory, ImageFactory, StandardPageFactory
+from demo.factories.news import BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
 from members.models import Organisation
-from news.factories import BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
 from tests.smtp import smtp, smtp_controller, smtp_down  # noqa: F401  (fixtures for every test)
 
 # Factories draw names and dates from sequences and Faker: seed them so failures repeat.

@@ -10,19 +10,19 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from briefings.factories import BriefingIndexPageFactory, PressBriefingPageFactory
-from home.factories import StandardPageFactory
-from journeys.factories import (
+from demo.factories.briefings import BriefingIndexPageFactory, PressBriefingPageFactory
+from demo.factories.home import StandardPageFactory
+from demo.factories.journeys import (
     JourneyIndexPageFactory,
     JourneyPageFactory,
     SafeguarderFactory,
     ShareJourneyPageFactory,
     publish_through_review,
 )
+from demo.factories.news import BlogIndexPageFactory, BlogPageFactory
+from demo.factories.toolkits import MessagingGuidePageFactory, QAToolkitPageFactory, ToolkitIndexPageFactory
 from journeys.models import ConsentRecord, JourneyPage
 from journeys.withdrawal import withdraw_consent
-from news.factories import BlogIndexPageFactory, BlogPageFactory
-from toolkits.factories import MessagingGuidePageFactory, QAToolkitPageFactory, ToolkitIndexPageFactory
 from toolkits.models import ToolkitPage
 
 pytestmark = pytest.mark.django_db

@@ -15,16 +15,16 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from home.factories import ImageFactory, NavigationMenuFactory, StandardPageFactory
-from home.models import HomePageNewsPick, NavigationMenu, OrganisationSettings
-from journeys.factories import (
+from demo.factories.home import ImageFactory, NavigationMenuFactory, StandardPageFactory
+from demo.factories.journeys import (
     JourneyIndexPageFactory,
     JourneyPageFactory,
     JourneyThemeFactory,
     SafeguarderFactory,
     publish_through_review,
 )
-from news.factories import AuthorFactory
+from demo.factories.news import AuthorFactory
+from home.models import HomePageNewsPick, NavigationMenu, OrganisationSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -25,26 +25,26 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction, Revision, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from home.demo_content import render_illustration
-from home.demo_content.accounts import ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD
-from home.demo_content.documents import annual_review_summary_pdf
-from home.demo_content.illustrations import HERO
-from home.demo_content.pages import HOME_FIELDS
-from home.demo_content.seeder import DemoContentError, validate_streams
-from home.demo_content.translation import missing_strings
-from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
-from journeys.demo_content import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL, TRANSLATED_STORY
-from journeys.models import ConsentRecord, JourneyIndexPage, JourneyPage, JourneyTheme
-from journeys.models.pages import STORYTELLER_FIELDS
-from journeys.models.review import SafeguardingReviewTaskState
-from journeys.safeguarding import has_passed_review
-from members.access import is_member
-from members.demo_content import (
+from demo.accounts import ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD
+from demo.artwork import render_illustration
+from demo.documents import annual_review_summary_pdf
+from demo.illustrations import HERO
+from demo.journeys import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL, TRANSLATED_STORY
+from demo.members import (
     APPLICANT_EMAIL,
     DEFAULT_APPLICANT_PASSWORD,
     DEFAULT_MEMBER_PASSWORD,
     MEMBER_EMAIL,
 )
+from demo.pages import HOME_FIELDS
+from demo.seeder import DemoContentError, validate_streams
+from demo.translation import missing_strings
+from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
+from journeys.models import ConsentRecord, JourneyIndexPage, JourneyPage, JourneyTheme
+from journeys.models.pages import STORYTELLER_FIELDS
+from journeys.models.review import SafeguardingReviewTaskState
+from journeys.safeguarding import has_passed_review
+from members.access import is_member
 from members.models import MembershipApplication, Organisation
 from news.models import Author, BlogCategory, BlogIndexPage, BlogPage
 from toolkits.models import MessagingGuidePage, QAToolkitPage, ToolkitIndexPage, ToolkitPage, Topic
@@ -462,30 +462,30 @@ class TestSeededSite:
 
 # The demo's French and Arabic versions: each translated object, its PO file and how to find its source.
 TRANSLATION_LANGUAGES = {"fr": "French", "ar": "Arabic"}
-DEMO_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 TRANSLATED_SOURCES = [
-    ("home/demo_content/translations/home", lambda: HomePage.objects.get(locale__language_code="en")),
-    ("home/demo_content/translations/about-us", lambda: StandardPage.objects.get(slug="about-us", **IN_ENGLISH)),
-    ("toolkits/demo_content/translations/toolkits", lambda: ToolkitIndexPage.objects.get(**IN_ENGLISH)),
+    ("demo/translations/home", lambda: HomePage.objects.get(locale__language_code="en")),
+    ("demo/translations/about-us", lambda: StandardPage.objects.get(slug="about-us", **IN_ENGLISH)),
+    ("demo/translations/toolkits", lambda: ToolkitIndexPage.objects.get(**IN_ENGLISH)),
     (
-        "toolkits/demo_content/translations/covid-19",
+        "demo/translations/covid-19",
         lambda: MessagingGuidePage.objects.get(slug="covid-19", **IN_ENGLISH),
     ),
-    ("journeys/demo_content/translations/human-journeys", lambda: JourneyIndexPage.objects.get(**IN_ENGLISH)),
+    ("demo/translations/human-journeys", lambda: JourneyIndexPage.objects.get(**IN_ENGLISH)),
     (
-        f"journeys/demo_content/translations/{TRANSLATED_STORY}",
+        f"demo/translations/{TRANSLATED_STORY}",
         lambda: JourneyPage.objects.get(slug=TRANSLATED_STORY, **IN_ENGLISH),
     ),
-    ("journeys/demo_content/translations/theme-work", lambda: JourneyTheme.objects.get(slug="work", **IN_ENGLISH)),
+    ("demo/translations/theme-work", lambda: JourneyTheme.objects.get(slug="work", **IN_ENGLISH)),
     (
-        "journeys/demo_content/translations/theme-belonging",
+        "demo/translations/theme-belonging",
         lambda: JourneyTheme.objects.get(slug="belonging", **IN_ENGLISH),
     ),
     (
-        "home/demo_content/translations/menu-primary",
+        "demo/translations/menu-primary",
         lambda: NavigationMenu.objects.get(location="primary", **IN_ENGLISH),
     ),
-    ("home/demo_content/translations/menu-footer", lambda: NavigationMenu.objects.get(location="footer", **IN_ENGLISH)),
+    ("demo/translations/menu-footer", lambda: NavigationMenu.objects.get(location="footer", **IN_ENGLISH)),
 ]
 # The visible text the key pages must show in each language.
 HOME_HEADINGS = {
@@ -523,7 +523,7 @@ def test_a_po_file_left_behind_by_a_change_to_the_english_text_is_named_and_the_
     output = seed()
 
     for language in TRANSLATION_LANGUAGES:
-        assert f"home/demo_content/translations/home-{language}.po is out of date for home page" in output
+        assert f"demo/translations/home-{language}.po is out of date for home page" in output
         home = in_language(HomePage.objects.get(**IN_ENGLISH), language)
         assert home.live and home.hero_heading == "Changing how the media talks about migration"
         translation = Translation.objects.get(
@@ -534,9 +534,9 @@ def test_a_po_file_left_behind_by_a_change_to_the_english_text_is_named_and_the_
 
 @pytest.mark.usefixtures("seeded_site")
 class TestSeededTranslations:
-    def test_every_po_file_is_fully_translated_and_kept_beside_its_demo_content(self):
-        files = sorted(DEMO_ROOT.glob("*/demo_content/translations/*.po"))
-        assert {path.relative_to(DEMO_ROOT).as_posix()[:-3] for path in files} == {
+    def test_every_po_file_is_fully_translated_and_kept_in_the_demo_app(self):
+        files = sorted(PROJECT_DIR.glob("demo/**/*.po"))
+        assert {path.relative_to(PROJECT_DIR).as_posix()[:-3] for path in files} == {
             f"{stem}-{language}" for stem, _source in TRANSLATED_SOURCES for language in TRANSLATION_LANGUAGES
         }
         for path in files:
@@ -556,18 +556,18 @@ class TestSeededTranslations:
                 )
             }
             for language in TRANSLATION_LANGUAGES:
-                po_path = DEMO_ROOT / f"{stem}-{language}.po"
+                po_path = PROJECT_DIR / f"{stem}-{language}.po"
                 translation = Translation.objects.get(source=translation_source, target_locale__language_code=language)
                 assert translation.enabled, po_path
                 missing = missing_strings(translation)
                 assert not missing, (
-                    f"{po_path.relative_to(DEMO_ROOT)} is out of date: the English demo text has {len(missing)} "
+                    f"{po_path.relative_to(PROJECT_DIR)} is out of date: the English demo text has {len(missing)} "
                     f"strings it does not translate: {missing}. Export it again and translate them."
                 )
                 entries = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(po_path)) if not entry.obsolete}
                 unused = entries - segments
                 assert not unused, (
-                    f"{po_path.relative_to(DEMO_ROOT)} translates strings the demo no longer has: {unused}"
+                    f"{po_path.relative_to(PROJECT_DIR)} translates strings the demo no longer has: {unused}"
                 )
                 target = translation.get_target_instance()
                 assert target.locale.language_code == language
@@ -703,7 +703,7 @@ class TestSeededTranslations:
                 }
                 kept = {
                     (entry.msgctxt, entry.msgid): entry.msgstr
-                    for entry in polib.pofile(str(DEMO_ROOT / f"{stem}-{language}.po"))
+                    for entry in polib.pofile(str(PROJECT_DIR / f"{stem}-{language}.po"))
                 }
                 assert downloaded == kept, (stem, language)
 

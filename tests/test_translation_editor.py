@@ -16,10 +16,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from briefings.factories import BriefingIndexPageFactory, PressBriefingPageFactory
-from home.factories import NavigationMenuFactory, StandardPageFactory
-from home.models import NavigationMenu
-from journeys.factories import (
+from demo.factories.briefings import BriefingIndexPageFactory, PressBriefingPageFactory
+from demo.factories.home import NavigationMenuFactory, StandardPageFactory
+from demo.factories.journeys import (
     JourneyIndexPageFactory,
     JourneyPageFactory,
     JourneyThemeFactory,
@@ -28,15 +27,16 @@ from journeys.factories import (
     approve_review,
     publish_through_review,
 )
-from journeys.models import JourneyPage
-from journeys.safeguarding import PublicationRefused
-from news.factories import AuthorFactory, BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
-from toolkits.factories import (
+from demo.factories.news import AuthorFactory, BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
+from demo.factories.toolkits import (
     MessagingGuidePageFactory,
     QAToolkitPageFactory,
     ToolkitIndexPageFactory,
     TopicFactory,
 )
+from home.models import NavigationMenu
+from journeys.models import JourneyPage
+from journeys.safeguarding import PublicationRefused
 
 pytestmark = pytest.mark.django_db
 

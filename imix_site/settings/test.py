@@ -1,8 +1,10 @@
-"""Tests: fast hashing, immediate tasks, in-memory cache, plain static files."""
+"""Tests: fast hashing, immediate tasks, in-memory cache, plain static files, and the demo app."""
 
 from .base import *  # noqa: F403
 
 DEBUG = False
+# The tests build with the demo's factories and check `manage.py seed_demo`; production never installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

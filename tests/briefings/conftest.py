@@ -5,7 +5,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 
-from briefings.factories import BriefingIndexPageFactory, PressBriefingPageFactory, briefing_item
+from demo.factories.briefings import BriefingIndexPageFactory, PressBriefingPageFactory, briefing_item
 from members.models import Organisation
 
 

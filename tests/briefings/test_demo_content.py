@@ -4,11 +4,10 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
-from briefings.demo_content import seed_demo_content
 from briefings.models import BriefingDelivery, BriefingIndexPage, BriefingMailing, PressBriefingPage
-from home.demo_content import DemoSeeder
-from home.demo_content.pages import HOME_FIELDS
-from home.demo_content.seeder import validate_streams
+from demo import briefings
+from demo.pages import HOME_FIELDS
+from demo.seeder import DemoSeeder, validate_streams
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def seed():
     seeder = DemoSeeder()
     seeder.ensure_home(**HOME_FIELDS)
-    seed_demo_content(seeder)
+    briefings.seed(seeder)
     return seeder
 
 

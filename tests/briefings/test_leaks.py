@@ -8,7 +8,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 
-from briefings.factories import briefing_item
+from demo.factories.briefings import briefing_item
 from members.models import Organisation
 
 pytestmark = pytest.mark.django_db

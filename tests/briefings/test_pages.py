@@ -11,8 +11,8 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from briefings.factories import PressBriefingPageFactory, briefing_item
 from briefings.models import BriefingIndexPage, PressBriefingPage
+from demo.factories.briefings import PressBriefingPageFactory, briefing_item
 from home.models import HomePage
 from tests.utils import create_page_via_admin
 

@@ -215,9 +215,9 @@ def site_tree(settings, tmp_path):
     """
     from wagtail.models import Page, Site
 
-    from home.factories import HomePageFactory, ImageFactory, NavigationMenuFactory, StandardPageFactory
+    from demo.factories.home import HomePageFactory, ImageFactory, NavigationMenuFactory, StandardPageFactory
+    from demo.factories.news import AuthorFactory, BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
     from home.models import HomePage, NavigationMenu, OrganisationSettings, StandardPage
-    from news.factories import AuthorFactory, BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
     from news.models import BlogPage
 
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -32,8 +32,8 @@ def assert_no_violations(page, what):
 def journeys(site_tree):
     """An index with a share page, two themes and three stories published through the Safeguarding review:
     one behind a content warning, with a listing image and a pull quote."""
-    from home.factories import ImageFactory
-    from journeys.factories import (
+    from demo.factories.home import ImageFactory
+    from demo.factories.journeys import (
         JourneyIndexPageFactory,
         JourneyPageFactory,
         JourneyThemeFactory,

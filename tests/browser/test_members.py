@@ -1,7 +1,7 @@
 """The membership forms in a browser: axe finds nothing, with or without errors; the error summary leads to
 the field; a member signs in with the keyboard and reaches their dashboard."""
 
-from members.factories import MemberFactory
+from demo.factories.members import MemberFactory
 from tests.browser.helpers import browser_test, describe_violations, focused, run_axe
 
 pytestmark = browser_test

@@ -5,7 +5,7 @@ import pytest
 
 from django.utils import timezone
 
-from journeys.factories import JourneyIndexPageFactory, ShareJourneyPageFactory
+from demo.factories.journeys import JourneyIndexPageFactory, ShareJourneyPageFactory
 from journeys.models import StorySubmission
 from tests.browser.helpers import browser_test, describe_violations, focused, run_axe, shows_focus, tab_until
 

@@ -16,7 +16,7 @@ def assert_no_violations(page, what):
 
 
 def _toolkits(home):
-    from toolkits.factories import (
+    from demo.factories.toolkits import (
         MessagingGuidePageFactory,
         QAToolkitPageFactory,
         ToolkitIndexPageFactory,

@@ -8,7 +8,7 @@ from django.template import Context, Template
 
 from wagtail.images.models import SourceImageIOError
 
-from home.factories import ImageFactory
+from demo.factories.home import ImageFactory
 from home.models import CustomImage
 from imix_site.urls import serve_uploaded_image
 

@@ -259,7 +259,7 @@ def test_menu_link__to_a_page_goes_to_its_version_in_the_readers_language_when_p
 ):
     """A French menu still pointing at the English page (wagtail-localize keeps page choices until an editor
     changes them) sends a French reader to the French page, named by its French title, once it is live."""
-    from home.factories import NavigationMenuFactory
+    from demo.factories.home import NavigationMenuFactory
     from home.models import NavigationMenu
 
     french_home = _publish_translation(home_page, "fr")
@@ -284,7 +284,7 @@ def test_menu_link__to_a_page_goes_to_its_version_in_the_readers_language_when_p
 
 def test_menu_link__to_a_draft_or_unpublished_page_is_left_out_with_its_title(client, home_page):
     """A draft's title (a story not yet reviewed, say) never reaches the menu, nor does a page taken down."""
-    from home.factories import NavigationMenuFactory, StandardPageFactory
+    from demo.factories.home import NavigationMenuFactory, StandardPageFactory
     from home.models import NavigationMenu
 
     draft = StandardPageFactory(parent=home_page, slug="draft", title="Not yet reviewed", live=False)

@@ -12,11 +12,11 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from briefings.models import BriefingIndexPage
+from demo.factories.home import StandardPageFactory
+from demo.factories.news import BlogIndexPageFactory, BlogPageFactory
 from home.blocks import LinkBlock
-from home.factories import StandardPageFactory
 from home.models import HomePage, HomePageNewsPick, StandardPage
 from journeys.models import JourneyIndexPage
-from news.factories import BlogIndexPageFactory, BlogPageFactory
 from news.models import BlogIndexPage, BlogPage
 from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin, preview_page
 from toolkits.models import ToolkitIndexPage

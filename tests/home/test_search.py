@@ -4,7 +4,7 @@ import pytest
 
 from wagtail.rich_text import RichText
 
-from home.factories import StandardPageFactory
+from demo.factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from home.factories import ImageFactory, StandardPageFactory
+from demo.factories.home import ImageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from wagtail.utils.file import hash_filelike
 
-from home.factories import ImageFactory
+from demo.factories.home import ImageFactory
 from home.models import CustomImage, Rendition
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 
 from django.utils import timezone
 
-from journeys.factories import (
+from demo.factories.journeys import (
     JourneyIndexPageFactory,
     JourneyPageFactory,
     JourneyThemeFactory,

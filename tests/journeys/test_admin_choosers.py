@@ -4,7 +4,7 @@ Safeguarding group, like the listings themselves."""
 
 import pytest
 
-from journeys.factories import StorySubmissionFactory
+from demo.factories.journeys import StorySubmissionFactory
 from journeys.models import ConsentRecord, StorytellerRequest
 
 pytestmark = pytest.mark.django_db

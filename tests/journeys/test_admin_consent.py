@@ -21,9 +21,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 
+from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory
 from imix_site.urls import serve_uploaded_image
 from journeys.consent_admin import RENEWED_LOG_ACTION
-from journeys.factories import ConsentRecordFactory, JourneyPageFactory
 from journeys.models import ConsentRecord, IdentityLevel
 
 pytestmark = pytest.mark.django_db

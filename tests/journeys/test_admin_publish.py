@@ -14,8 +14,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory
 from journeys.consent_admin import refuse_unreviewed_publication
-from journeys.factories import ConsentRecordFactory, JourneyPageFactory
 from journeys.models import JourneyPage
 
 pytestmark = pytest.mark.django_db

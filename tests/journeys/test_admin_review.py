@@ -14,10 +14,10 @@ from django.utils.html import escape
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from journeys.factories import ConsentRecordFactory
+from demo.factories.journeys import ConsentRecordFactory
+from demo.factories.members import UserFactory
 from journeys.models import ConsentRecord, IdentityLevel, JourneyPage
 from journeys.models.review import CHECKLIST, safeguarding_workflow
-from members.factories import UserFactory
 from tests.journeys.test_admin_publish import story_form_data
 
 pytestmark = pytest.mark.django_db

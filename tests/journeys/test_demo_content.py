@@ -17,8 +17,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from demo.journeys import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL
 from home.models import CustomImage, HomePage
-from journeys.demo_content import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL
 from journeys.models import (
     ConsentRecord,
     IdentityLevel,

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from wagtail.models import Locale
 
-from journeys.factories import approve_review, publish_through_review
+from demo.factories.journeys import approve_review, publish_through_review
 from journeys.models import ConsentRecord, IdentityLevel, JourneyPage
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_a_translation_unpublished_on_its_own__leaves_the_original(story_in_thre
 def test_alias_of_a_live_story__is_live_under_the_same_consent_and_goes_with_a_withdrawal(
     published_journey, journey_index, safeguarder, client
 ):
-    from journeys.factories import JourneyIndexPageFactory
+    from demo.factories.journeys import JourneyIndexPageFactory
     from journeys.withdrawal import withdraw_consent
 
     elsewhere = JourneyIndexPageFactory(parent=journey_index.get_parent(), slug="more-stories")
@@ -191,7 +191,7 @@ def test_alias_of_a_live_story__cannot_be_given_text_of_its_own(published_journe
 
 
 def test_consent_record__never_moves_off_a_live_story(story_in_three_languages, journey_index, admin_client):
-    from journeys.factories import JourneyPageFactory
+    from demo.factories.journeys import JourneyPageFactory
 
     consent = ConsentRecord.objects.get(journey=story_in_three_languages["en"])
     other = JourneyPageFactory(parent=journey_index, slug="another-story")

@@ -4,8 +4,8 @@ the page (no storyteller's name, no image), since feed copies spread where nobod
 import feedparser
 import pytest
 
-from home.factories import ImageFactory
-from journeys.factories import JourneyPageFactory, JourneyThemeFactory, publish_through_review
+from demo.factories.home import ImageFactory
+from demo.factories.journeys import JourneyPageFactory, JourneyThemeFactory, publish_through_review
 
 pytestmark = pytest.mark.django_db
 

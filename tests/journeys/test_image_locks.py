@@ -16,9 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from home.factories import ImageFactory
+from demo.factories.home import ImageFactory
+from demo.factories.journeys import JourneyPageFactory, publish_through_review
 from home.models import CustomImage
-from journeys.factories import JourneyPageFactory, publish_through_review
 from journeys.models.review import safeguarding_workflow
 
 pytestmark = pytest.mark.django_db

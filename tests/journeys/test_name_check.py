@@ -8,9 +8,9 @@ import pytest
 
 from django.core.exceptions import PermissionDenied
 
-from home.factories import ImageFactory
+from demo.factories.home import ImageFactory
+from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory, approve_review
 from home.models import CustomImage
-from journeys.factories import ConsentRecordFactory, JourneyPageFactory, approve_review
 from journeys.models import IdentityLevel, JourneyPage
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 from wagtail.search.index import insert_or_update_object
 
-from journeys.factories import (
+from demo.factories.journeys import (
     JourneyPageFactory,
     JourneyThemeFactory,
     ShareJourneyPageFactory,

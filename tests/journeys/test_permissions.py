@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from journeys.factories import JourneyIndexPageFactory
+from demo.factories.journeys import JourneyIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

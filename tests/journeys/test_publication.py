@@ -10,12 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from journeys.factories import ConsentRecordFactory, approve_review, publish_through_review
+from demo.factories.journeys import ConsentRecordFactory, approve_review, publish_through_review
+from demo.factories.members import UserFactory
 from journeys.models import ConsentRecord, IdentityLevel, JourneyPage
 from journeys.models.review import CHECKLIST, safeguarding_workflow
 from journeys.safeguarding import PublicationRefused
 from journeys.withdrawal import take_down_story
-from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

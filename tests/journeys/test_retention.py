@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from journeys.factories import StorySubmissionFactory
+from demo.factories.journeys import StorySubmissionFactory
 from journeys.models import StorySubmission, StorySubmissionPhoto
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from django.http import Http404
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from demo.factories.journeys import SafeguarderFactory, ShareJourneyPageFactory
 from imix_site.urls import serve_uploaded_image
-from journeys.factories import SafeguarderFactory, ShareJourneyPageFactory
 from journeys.models import IdentityLevel, StorySubmission
 from journeys.submissions import notify_safeguarding
 

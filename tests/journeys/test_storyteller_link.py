@@ -16,11 +16,11 @@ from django.urls import reverse
 
 from wagtail.models import Locale, PageLogEntry
 
-from journeys.factories import SafeguarderFactory, publish_through_review
+from demo.factories.journeys import SafeguarderFactory, publish_through_review
+from demo.factories.members import UserFactory
 from journeys.models import ConsentRecord, StorytellerRequest
 from journeys.storyteller import SALT, storyteller_url
 from journeys.withdrawal import REQUEST_ACTION, take_down_story, withdraw_consent
-from members.factories import UserFactory
 from tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from wagtail.models import Collection, GroupPagePermission, ModelLogEntry
 
+from demo.factories.journeys import JourneyIndexPageFactory, StorySubmissionFactory
 from home.models import CustomImage
-from journeys.factories import JourneyIndexPageFactory, StorySubmissionFactory
 from journeys.models import IdentityLevel, JourneyPage, StorySubmission, StorySubmissionPhoto
 
 pytestmark = pytest.mark.django_db

@@ -16,10 +16,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale, PageLogEntry, WorkflowState
 
-from home.factories import ImageFactory, StandardPageFactory
+from demo.factories.home import ImageFactory, StandardPageFactory
+from demo.factories.journeys import JourneyPageFactory, approve_review, publish_through_review
 from home.models import CustomImage
 from imix_site.urls import serve_uploaded_image
-from journeys.factories import JourneyPageFactory, approve_review, publish_through_review
 from journeys.models import ConsentRecord, JourneyPage, StorytellerRequest
 from journeys.models.review import safeguarding_workflow
 from journeys.withdrawal import WITHDRAWN_ACTION, withdraw_consent

@@ -4,8 +4,8 @@ from django.core import mail
 
 from wagtail.rich_text import RichText
 
-from home.factories import StandardPageFactory
-from members.factories import OrganisationFactory
+from demo.factories.home import StandardPageFactory
+from demo.factories.members import OrganisationFactory
 
 MEMBER_MARKER = "Quokkamembermarker"
 

@@ -4,8 +4,8 @@ import pytest
 
 from django.contrib.auth.models import Group, Permission
 
+from demo.factories.members import ApplicationFactory, MemberFactory, UserFactory
 from members.access import is_member
-from members.factories import ApplicationFactory, MemberFactory, UserFactory
 
 from .conftest import MEMBER_MARKER
 

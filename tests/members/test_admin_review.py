@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import ModelLogEntry
 
+from demo.factories.members import ApplicationFactory, MemberFactory, OrganisationFactory
 from members.access import is_member
 from members.decisions import APPROVE_ACTION, REJECT_ACTION
-from members.factories import ApplicationFactory, MemberFactory, OrganisationFactory
 from members.models import MembershipApplication, Organisation, User
 
 from .conftest import MEMBER_MARKER

@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from members.factories import MemberFactory, OrganisationFactory
+from demo.factories.members import MemberFactory, OrganisationFactory
 from members.models import MembershipApplication, Organisation, User
 
 pytestmark = pytest.mark.django_db

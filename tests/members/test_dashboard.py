@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from wagtail import hooks
 
-from members.factories import ApplicationFactory, MemberFactory
+from demo.factories.members import ApplicationFactory, MemberFactory
 from members.models import MembershipApplication, NetworkDepartureCount, Organisation, User
 
 from .conftest import MEMBER_MARKER

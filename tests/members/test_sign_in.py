@@ -6,7 +6,7 @@ import pytest
 
 from django.urls import reverse
 
-from members.factories import MemberFactory
+from demo.factories.members import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from news.factories import BlogCategoryFactory
+from demo.factories.news import BlogCategoryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from demo.factories.news import AuthorFactory
 from home.models import HomePage, StandardPage
-from news.factories import AuthorFactory
 from news.models import BlogIndexPage, BlogPage
 from tests.utils import admin_add_url, creatable_child_models, create_page_via_admin, preview_page
 

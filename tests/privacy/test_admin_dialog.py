@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from home.factories import StandardPageFactory
+from demo.factories.home import StandardPageFactory
 from privacy.rules import describe_specs, restriction_specs
 
 pytestmark = pytest.mark.django_db
@@ -222,7 +222,7 @@ def test_every_page_type_gets_this_dialog(model):
 
 def test_post_where_the_dialog_is_switched_off__changes_nothing(admin_client, home_page, client):
     """Toolkits set privacy with their "members only" box: Wagtail's dialog says "disabled" but took a POST."""
-    from toolkits.factories import MessagingGuidePageFactory, ToolkitIndexPageFactory
+    from demo.factories.toolkits import MessagingGuidePageFactory, ToolkitIndexPageFactory
 
     index = ToolkitIndexPageFactory(parent=home_page, slug="toolkits")
     guide = MessagingGuidePageFactory(parent=index, members_only=True)

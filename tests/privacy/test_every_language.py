@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from briefings.factories import BriefingIndexPageFactory, PressBriefingPageFactory
+from demo.factories.briefings import BriefingIndexPageFactory, PressBriefingPageFactory
+from demo.factories.toolkits import MessagingGuidePageFactory, ToolkitIndexPageFactory
 from privacy.rules import describe_specs, restriction_specs
-from toolkits.factories import MessagingGuidePageFactory, ToolkitIndexPageFactory
 from toolkits.models import ToolkitPage
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +128,7 @@ def test_changing_the_source_groups__changes_them_in_every_language(
     home_page, locales, restrict_to_group, member_group
 ):
     """An editor's privacy dialog on an ordinary page: the groups are saved after the restriction."""
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page = StandardPageFactory(parent=home_page, slug="for-partners")
     french = translate(page, locales["fr"])
@@ -155,7 +155,7 @@ def test_restriction_added_on_a_translation_only__is_replaced_by_the_source(
     home_page, locales, restrict_to_group, django_capture_on_commit_callbacks
 ):
     """Editors change privacy on the source: what a translation gets on its own does not last."""
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page = StandardPageFactory(parent=home_page, slug="about")
     restrict_to_group(page)
@@ -242,7 +242,7 @@ def test_check_command__reports_drift_and_fixes_it(make_guide, locales, capsys):
 def test_check_command__a_story_keeps_one_consent_on_its_source_and_is_down_in_every_language(home_page, locales):
     """A story's consent is shared by its translations: attached to a translation, or withdrawn while a
     translation stays live, the storyteller's choice would not hold in that language."""
-    from journeys.factories import JourneyIndexPageFactory, JourneyPageFactory, publish_through_review
+    from demo.factories.journeys import JourneyIndexPageFactory, JourneyPageFactory, publish_through_review
     from journeys.models import ConsentRecord, JourneyPage
 
     index = JourneyIndexPageFactory(parent=home_page, first_published_at=timezone.now())
@@ -275,7 +275,7 @@ def test_check_command__a_story_keeps_one_consent_on_its_source_and_is_down_in_e
 def editors_section(home_page):
     """A section only the Editors group may read: Wagtail copies no restriction onto an alias placed under a
     restricted parent, so an alias here used to have none of its own."""
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     section = StandardPageFactory(parent=home_page, slug="editors-corner")
     restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.GROUPS)
@@ -319,7 +319,7 @@ def test_same_language_alias__gets_the_source_restrictions_at_creation(
 def test_same_language_alias__under_a_public_parent_has_one_restriction(
     home_page, restrict_to_group, client, user, django_capture_on_commit_callbacks
 ):
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page = StandardPageFactory(parent=home_page, slug="members-notes", body=[("paragraph", RichText(BODY))])
     restrict_to_group(page)
@@ -337,7 +337,7 @@ def test_alias_made_in_the_admin_copy_view__gets_the_source_restrictions(
     home_page, editors_section, restrict_to_group, client, admin_user, user
 ):
     """The admin's Copy with "alias" ticked, as an editor makes it."""
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     guide = StandardPageFactory(parent=home_page, slug="members-notes", body=[("paragraph", RichText(BODY))])
     restrict_to_group(guide)
@@ -397,7 +397,7 @@ def test_converting_a_translation_to_an_alias__keeps_the_source_restrictions(
 
 @pytest.fixture
 def members_section(home_page, restrict_to_group):
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     section = StandardPageFactory(
         parent=home_page, slug="members-area", first_published_at=timezone.now(), last_published_at=timezone.now()
@@ -409,7 +409,7 @@ def members_section(home_page, restrict_to_group):
 @pytest.fixture
 def about(home_page, locales):
     """A public page with its French and Arabic translations, published."""
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page = StandardPageFactory(
         parent=home_page,
@@ -487,7 +487,7 @@ def test_moving_the_source_in_the_admin__moves_and_gates_its_translations(
 
 
 def test_moving_the_source__keeps_translation_slugs_unique(about, members_section, locales, home_page):
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page, french, _arabic = about
     french_section = translate(members_section, locales["fr"])
@@ -583,7 +583,7 @@ def test_alias_moved_out_of_the_section_unnoticed__is_still_members_only(
     home_page, members_section, locales, client, user, member
 ):
     """An alias is served with everything the page it is an alias of gets, wherever the alias sits."""
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page = StandardPageFactory(parent=members_section, slug="notes", body=[("paragraph", RichText(BODY))])
     greek = page.copy_for_translation(locales["el"], copy_parents=True, alias=True)
@@ -609,7 +609,7 @@ def test_same_language_alias_outside_the_section__is_still_members_only(
 ):
     """An alias of a page that is members-only because its section is, placed outside the section: it is
     served with everything its original gets, so it stays members-only, and the check finds nothing."""
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page = StandardPageFactory(parent=members_section, slug="notes", body=[("paragraph", RichText(BODY))])
     with django_capture_on_commit_callbacks(execute=True):
@@ -622,7 +622,7 @@ def test_same_language_alias_outside_the_section__is_still_members_only(
 
 
 def test_alias_of_an_alias_outside_the_section__is_still_members_only(home_page, members_section, client, user):
-    from home.factories import StandardPageFactory
+    from demo.factories.home import StandardPageFactory
 
     page = StandardPageFactory(parent=members_section, slug="inner", body=[("paragraph", RichText(BODY))])
     alias = page.create_alias(parent=home_page, update_slug="inner-alias")

@@ -14,11 +14,11 @@ from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.rich_text import RichText
 from wagtail.signals import post_page_move
 
-from briefings.factories import BriefingIndexPageFactory
-from home.factories import StandardPageFactory
+from demo.factories.briefings import BriefingIndexPageFactory
+from demo.factories.home import StandardPageFactory
+from demo.factories.toolkits import MessagingGuidePageFactory, ToolkitIndexPageFactory
 from privacy import rules
 from privacy.signals import privacy_changed
-from toolkits.factories import MessagingGuidePageFactory, ToolkitIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from django.utils import timezone
 
-from toolkits.factories import (
+from demo.factories.toolkits import (
     MessagingGuidePageFactory,
     QAToolkitPageFactory,
     ToolkitIndexPageFactory,

@@ -13,9 +13,9 @@ from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.factories import DocumentFactory
+from demo.factories.home import DocumentFactory
+from demo.factories.toolkits import MemberDocumentFactory
 from members.models import Organisation
-from toolkits.factories import MemberDocumentFactory
 from toolkits.languages import get_language, language_choices, to_bcp47
 from toolkits.models import DocumentDownload, LanguageRequest, ToolkitDocumentLanguage
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from wagtail.models import CollectionViewRestriction
 
-from home.factories import DocumentFactory
+from demo.factories.home import DocumentFactory
+from demo.factories.toolkits import MemberDocumentFactory
 from members.models import Organisation
 from toolkits.dashboard import new_toolkits_panel, your_downloads_panel
 from toolkits.documents import member_documents_collection
-from toolkits.factories import MemberDocumentFactory
 from toolkits.models import DocumentDownload
 from toolkits.reports import toolkit_download_rows
 

@@ -103,7 +103,7 @@ def test_index__costs_the_same_number_of_queries_with_5_or_30_toolkits(
 
 
 def test_toolkit_pages__need_at_most_twelve_queries(client, toolkit_index, topics, make_guide, make_qa, home_page):
-    from home.factories import DocumentFactory
+    from demo.factories.home import DocumentFactory
 
     document = DocumentFactory()
     guide = make_guide(

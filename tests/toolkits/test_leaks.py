@@ -17,9 +17,9 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
+from demo.factories.news import BlogIndexPageFactory
+from demo.factories.toolkits import MemberDocumentFactory
 from members.models import Organisation
-from news.factories import BlogIndexPageFactory
-from toolkits.factories import MemberDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

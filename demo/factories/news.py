@@ -1,4 +1,4 @@
-"""Factories for the blog, shared by the tests and the demo-content command."""
+"""Factories for the blog (news/), shared by the tests and the demo site."""
 
 import datetime
 
@@ -8,9 +8,16 @@ from django.utils.text import slugify
 
 from wagtail.rich_text import RichText
 
-from home.factories import BasePageFactory, default_locale
+from news.models import Author, BlogCategory, BlogIndexPage, BlogPage
 
-from .models import Author, BlogCategory, BlogIndexPage, BlogPage
+from .home import BasePageFactory, default_locale
+
+__all__ = [
+    "AuthorFactory",
+    "BlogCategoryFactory",
+    "BlogIndexPageFactory",
+    "BlogPageFactory",
+]
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

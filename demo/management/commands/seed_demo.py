@@ -1,13 +1,24 @@
-"""`manage.py seed_demo`: load the demo site. Safe to run again: it only creates what is missing."""
+"""`manage.py seed_demo`: load the demo site. Safe to run again: it only creates what is missing.
+
+Development and test settings only: the `demo` app, and so this command, is not installed in production. The demo
+is built with factory_boy, from requirements-dev.txt (which `make run` installs); the rest of the demo app loads
+without it, so a machine with only the runtime requirements gets a clear message here rather than a traceback.
+"""
 
 import logging
 import time
 from contextlib import contextmanager
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo_content import DemoSeeder, build_demo_site, ensure_demo_admin, login_lines
+# What requirements-dev.txt adds for the demo; requirements.txt (production) leaves them out.
+DEMO_PACKAGES = {"factory", "faker", "wagtail_factories"}
+
+MISSING_REQUIREMENTS = (
+    "The demo content needs the development requirements ({name} is not installed): run `make run`, "
+    "or `pip install -r requirements-dev.txt`."
+)
 
 
 class Command(BaseCommand):
@@ -25,6 +36,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, print_logins=False, **options):
+        # Imported here, not at the top, so that only running the command needs the development requirements.
+        try:
+            from demo.accounts import ensure_demo_admin, login_lines
+            from demo.build import build_demo_site
+            from demo.seeder import DemoSeeder
+        except ModuleNotFoundError as error:
+            if (error.name or "").partition(".")[0] not in DEMO_PACKAGES:
+                raise
+            raise CommandError(MISSING_REQUIREMENTS.format(name=error.name)) from error
+
         if print_logins:
             for line in login_lines():
                 self.stdout.write(line)

@@ -1,8 +1,8 @@
 """Site-wide demo content: the organisation's contact details, its funders and the two navigation menus."""
 
-from home.factories import FunderFactory, NavigationMenuFactory, OrganisationSettingsFactory
 from home.models import Funder, NavigationMenu, OrganisationSettings
 
+from .factories.home import FunderFactory, NavigationMenuFactory, OrganisationSettingsFactory
 from .streams import Stream
 
 ORGANISATION = {

@@ -1,10 +1,11 @@
 """French and Arabic versions of demo content, made the way an editor makes them with wagtail-localize.
 
-For each translated page or snippet the demo keeps a PO file beside its app's demo content: the same file an
-editor downloads from the translation editor ("Download PO file") and uploads again once translated. At seed
-time the object is submitted for translation (a TranslationSource and an enabled Translation), the PO file is
-imported into it, and the translated object is saved from it: so every seeded translation is a real
-wagtail-localize translation that editors can open in the translation editor, sync, download and upload.
+For each translated page or snippet the demo keeps a PO file in `demo/translations/`, named after the object
+(`home-fr.po`, `menu-primary-ar.po`): the same file an editor downloads from the translation editor ("Download
+PO file") and uploads again once translated. At seed time the object is submitted for translation (a
+TranslationSource and an enabled Translation), the PO file is imported into it, and the translated object is saved
+from it: so every seeded translation is a real wagtail-localize translation that editors can open in the
+translation editor, sync, download and upload.
 
 Where the source links to another page (a menu item, a call to action, the home page's Human Journeys
 section) and that page has a translation in the same language, the translation links to it: what an editor
@@ -42,6 +43,8 @@ from .seeder import DemoContentError, validate_streams
 PO_TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
 # The languages the demo content is translated into; Arabic is written right to left.
 TRANSLATED_LANGUAGES = ["fr", "ar"]
+# The PO files of every demo translation, `<name>-<language>.po`.
+TRANSLATIONS = Path(__file__).parent / "translations"
 
 
 def demo_locale(language_code):

@@ -1,32 +1,31 @@
 """The toolkits' demo content: topics, a Toolkits index, three messaging guides and two Q&A toolkits.
 
-Called by `manage.py seed_demo` (home's command finds this module). Like the rest of the demo it creates what
-is missing and leaves what exists alone. Members-only toolkits offer their PDFs from the "Member documents"
+Built by `seed(seeder)` and translated by `seed_translations(seeder)`, which `demo.build` calls. Like the
+rest of the demo it creates what is missing and leaves what exists alone. What the toolkits say is in
+`demo.guides`. Members-only toolkits offer their PDFs from the "Member documents"
 collection, so only members can download them.
 """
 
 import io
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
-from home.demo_content import PageSpec
-from home.demo_content.pdf import build_pdf
-from home.demo_content.streams import block_id
-from home.demo_content.translation import translate_pages
-from home.factories import DocumentFactory
 from toolkits.documents import member_documents_collection
-from toolkits.factories import ToolkitIndexPageFactory, TopicFactory
 from toolkits.models import ToolkitDocumentLanguage, Topic
 
+from .factories.home import DocumentFactory
+from .factories.toolkits import ToolkitIndexPageFactory, TopicFactory
 from .guides import GUIDES, QA_TOOLKITS, TOPICS
+from .pdf import build_pdf
+from .seeder import PageSpec
+from .streams import block_id
+from .translation import TRANSLATIONS, translate_pages
 
-__all__ = ["seed_demo_content", "seed_demo_translations"]
+__all__ = ["seed", "seed_translations"]
 
-TRANSLATIONS = Path(__file__).parent / "translations"
 # The Toolkits index and one members-only guide have French and Arabic versions: their key in `seeder.pages`
 # and the name of their PO files.
 TRANSLATED_PAGES = {"toolkits": "toolkits", "toolkits/covid-19": "covid-19"}
@@ -128,7 +127,7 @@ def _spec(toolkit, topics):
     )
 
 
-def seed_demo_content(seeder):
+def seed(seeder):
     topics = ensure_topics(seeder)
     seeder.ensure_pages(
         [
@@ -150,7 +149,7 @@ def seed_demo_content(seeder):
     seeder.ensure_pages([_spec(toolkit, topics) for toolkit in [*GUIDES, *QA_TOOLKITS]])
 
 
-def seed_demo_translations(seeder):
+def seed_translations(seeder):
     """The index first, as the guide's translation goes under it. The guide is members-only: its translations
-    are too (home.translation_privacy gives them the source's restrictions)."""
+    are too (privacy.sync gives them the source's restrictions)."""
     translate_pages(seeder, TRANSLATED_PAGES, TRANSLATIONS)

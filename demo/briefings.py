@@ -1,7 +1,7 @@
 """The briefings' demo content: a members-only archive with five press briefings.
 
-Called by `manage.py seed_demo` (home's command finds this module); it follows the seeder's rule of creating
-what is missing and leaving what exists alone. The stories, outlets and links are made up for the demo
+Built by `seed(seeder)`, which `demo.build` calls; it follows the seeder's rule of creating what is missing
+and leaving what exists alone. The stories, outlets and links are made up for the demo
 (every link points at example.org), in the style of a real briefing.
 
 Seeding never emails anyone: the briefings are published inside `briefing_emails_suppressed()`, which
@@ -11,12 +11,12 @@ records them as "published without email", so a later re-publish by an editor do
 import datetime
 from zoneinfo import ZoneInfo
 
-from home.demo_content import PageSpec
+from briefings.signals import briefing_emails_suppressed
 
-from ..factories import BriefingIndexPageFactory, PressBriefingPageFactory, briefing_item
-from ..signals import briefing_emails_suppressed
+from .factories.briefings import BriefingIndexPageFactory, PressBriefingPageFactory, briefing_item
+from .seeder import PageSpec
 
-__all__ = ["BRIEFINGS", "seed_demo_content"]
+__all__ = ["BRIEFINGS", "seed"]
 
 LONDON = ZoneInfo("Europe/London")
 PUBLISHED_AT = datetime.time(8, 0)
@@ -137,7 +137,7 @@ def _briefing_spec(fields):
     )
 
 
-def seed_demo_content(seeder):
+def seed(seeder):
     with briefing_emails_suppressed():
         seeder.ensure_pages(
             [

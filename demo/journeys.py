@@ -1,9 +1,9 @@
 """The Human Journeys demo: themes, the index and "Share your journey" pages, seven fictional stories, two
 submissions and a Safeguarding reviewer.
 
-Called by `manage.py seed_demo` (home's command finds this module). Stories are published the only way the
-site allows: a consent record, then the Safeguarding review approved by a member of the group
-(`journeys.factories.publish_through_review`). So that editors can see what a take-down looks like, one
+Built by `seed(seeder)` and translated by `seed_translations(seeder)`, which `demo.build` calls. Stories are
+published the only way the site allows: a consent record, then the Safeguarding review approved by a member of the group
+(`demo.factories.journeys.publish_through_review`). So that editors can see what a take-down looks like, one
 story's consent then expires and another's is withdrawn, through the same service the admin and the daily
 expiry task use (`journeys.withdrawal`). Like the rest of the demo, it creates what is missing and leaves what
 exists alone.
@@ -16,7 +16,6 @@ can sign in as it, and a password reset is never sent for it.
 import datetime
 import io
 import os
-from pathlib import Path
 
 from PIL import Image
 
@@ -26,27 +25,19 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from home.demo_content import PageSpec, Stream, render_illustration
-from home.demo_content.seeder import DemoContentError, validate_streams
-from home.demo_content.translation import (
-    TRANSLATED_LANGUAGES,
-    copy_publication_dates,
-    demo_locale,
-    existing_translation,
-    live_source,
-    translate,
-)
-from journeys.factories import (
+from journeys.models import ConsentRecord, JourneyPage, JourneyTheme, StorySubmission, StorySubmissionPhoto
+from journeys.models.review import SAFEGUARDING_GROUP, is_safeguarder
+from journeys.withdrawal import take_down_story, withdraw_consent
+
+from .artwork import render_illustration
+from .factories.journeys import (
     JourneyIndexPageFactory,
     JourneyPageFactory,
     JourneyThemeFactory,
     ShareJourneyPageFactory,
     publish_through_review,
 )
-from journeys.models import ConsentRecord, JourneyPage, JourneyTheme, StorySubmission, StorySubmissionPhoto
-from journeys.models.review import SAFEGUARDING_GROUP, is_safeguarder
-from journeys.withdrawal import take_down_story, withdraw_consent
-
+from .seeder import DemoContentError, PageSpec, validate_streams
 from .stories import (
     CLOSING_NOTE,
     INDEX_FIELDS,
@@ -57,10 +48,19 @@ from .stories import (
     SUBMISSIONS,
     THEMES,
 )
+from .streams import Stream
+from .translation import (
+    TRANSLATED_LANGUAGES,
+    TRANSLATIONS,
+    copy_publication_dates,
+    demo_locale,
+    existing_translation,
+    live_source,
+    translate,
+)
 
-__all__ = ["login_lines", "seed_demo_content", "seed_demo_translations"]
+__all__ = ["login_lines", "seed", "seed_translations"]
 
-TRANSLATIONS = Path(__file__).parent / "translations"
 # The story with French and Arabic versions (the newest, which the home page lists first).
 TRANSLATED_STORY = "from-night-shifts-to-my-own-bakery"
 
@@ -279,7 +279,7 @@ def ensure_submissions(seeder):
             seeder.record(photo)
 
 
-def seed_demo_content(seeder):
+def seed(seeder):
     reviewer = ensure_reviewer(seeder)
     themes = ensure_themes(seeder)
     index = ensure_index_pages(seeder)
@@ -308,7 +308,7 @@ def translate_story(seeder, story, language, reviewer):
     return page
 
 
-def seed_demo_translations(seeder):
+def seed_translations(seeder):
     """French and Arabic versions of the index, one story and the themes the demo files it under.
 
     PO files are named after the demo's slugs, which stay the same when an editor changes the page's."""

@@ -8,11 +8,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from home.demo_content import illustrations as frame_illustrations
-from home.demo_content.artwork import CORAL, LEAF, MIST, NAVY, SAND, TEAL, Illustration
-from home.demo_content.documents import annual_review_summary
-from home.demo_content.quotes import HACKNEY_MIGRANT_CENTRE, KENT_REFUGEE_ACTION, LUTON_ROMA_TRUST, REFUGEE_WEEK
-from home.demo_content.streams import external_link, page_link
+from . import illustrations as frame_illustrations
+from .artwork import CORAL, LEAF, MIST, NAVY, SAND, TEAL, Illustration
+from .documents import annual_review_summary
+from .quotes import HACKNEY_MIGRANT_CENTRE, KENT_REFUGEE_ACTION, LUTON_ROMA_TRUST, REFUGEE_WEEK
+from .streams import external_link, page_link
 
 WARM = (NAVY, CORAL, SAND, MIST, TEAL)
 GREEN = (TEAL, LEAF, CORAL, SAND, NAVY)

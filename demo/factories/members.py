@@ -1,11 +1,19 @@
-"""Factories for organisations, people and applications: used by the tests and the demo content."""
+"""Factories for organisations, people and applications (members/), shared by the tests and the demo site."""
 
 import factory
 from factory.django import DjangoModelFactory
 
 from django.utils import timezone
 
-from .models import MembershipApplication, Organisation, User
+from members.models import MembershipApplication, Organisation, User
+
+__all__ = [
+    "ApplicationFactory",
+    "MemberFactory",
+    "OrganisationFactory",
+    "PendingApplicantFactory",
+    "UserFactory",
+]
 
 
 class OrganisationFactory(DjangoModelFactory):

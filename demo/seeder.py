@@ -21,10 +21,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 
-from home.factories import DocumentFactory, HomePageFactory, ImageFactory
 from home.models import CustomImage, HomePage
 
 from .artwork import Illustration, render_illustration
+from .factories.home import DocumentFactory, HomePageFactory, ImageFactory
 
 IMAGE_CREDIT = "Abstract illustration made for the IMIX demo site"
 

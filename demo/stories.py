@@ -12,9 +12,9 @@ with another page would vanish from that page as well.
 import datetime
 from dataclasses import dataclass, field
 
-from home.demo_content import Illustration
-from home.demo_content.artwork import CORAL, LEAF, MIST, NAVY, SAND, TEAL
 from journeys.models import ContentWarning, IdentityLevel
+
+from .artwork import CORAL, LEAF, MIST, NAVY, SAND, TEAL, Illustration
 
 FICTION_NOTE = "A fictional story written for this demonstration."
 CLOSING_NOTE = (

@@ -1,8 +1,8 @@
 """The membership demo: three partner organisations, a demo member and a pending applicant.
 
-Called by `manage.py seed_demo` (home's command finds this module). Organisations are made everywhere; the
-two people, who can sign in with documented passwords, only when DEBUG is on, like the demo admin.
-`login_lines()` is what `seed_demo --print-logins` shows for them.
+Built by `seed(seeder)`, which `demo.build` calls. Organisations are made everywhere; the two people, who can
+sign in with documented passwords, only when DEBUG is on, like the demo admin. `login_lines()` is what
+`seed_demo --print-logins` shows for them.
 """
 
 import os
@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from members.models import MembershipApplication, Organisation, User
 
-__all__ = ["login_lines", "seed_demo_content"]
+__all__ = ["login_lines", "seed"]
 
 # Partner organisations named in IMIX's 2020 annual review.
 ORGANISATIONS = [
@@ -105,7 +105,7 @@ def ensure_people(seeder, organisations):
         seeder.notes.append(f"Created the pending applicant {APPLICANT_EMAIL} with an application to review.")
 
 
-def seed_demo_content(seeder):
+def seed(seeder):
     organisations = ensure_organisations(seeder)
     if settings.DEBUG:
         ensure_people(seeder, organisations)

@@ -1,4 +1,4 @@
-"""Factories for the site frame, shared by the tests and the demo-content command."""
+"""Factories for the site frame (home/), shared by the tests and the demo site."""
 
 import factory
 import wagtail_factories
@@ -9,7 +9,19 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Site
 from wagtail.rich_text import RichText
 
-from .models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, StandardPage
+from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, StandardPage
+
+__all__ = [
+    "BasePageFactory",
+    "DocumentFactory",
+    "FunderFactory",
+    "HomePageFactory",
+    "ImageFactory",
+    "NavigationMenuFactory",
+    "OrganisationSettingsFactory",
+    "StandardPageFactory",
+    "default_locale",
+]
 
 
 def default_locale():

@@ -1,9 +1,12 @@
-"""The demo admin account: made only in development, so a fresh checkout can sign in to the admin at once."""
+"""The demo admin account, made only in development so a fresh checkout can sign in to the admin at once, and
+the list of every demo login that `seed_demo --print-logins` shows."""
 
 import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+
+from . import journeys, members
 
 ADMIN_EMAIL = "admin@imix.org.uk"
 # A documented, development-only default; override it with DEMO_ADMIN_PASSWORD. Never created when DEBUG is off.
@@ -30,14 +33,9 @@ def ensure_demo_admin():
 def login_lines():
     """What `seed_demo --print-logins` shows: how to sign in, without touching the database beyond a lookup.
 
-    The admin comes first, then the demo accounts of other apps (their `demo_content.login_lines()`).
+    The admin comes first, then the demo member and applicant, then the Safeguarding reviewer.
     """
-    from .build import app_contributors
-
-    lines = admin_login_lines()
-    for app_login_lines in app_contributors("login_lines"):
-        lines += app_login_lines()
-    return lines
+    return admin_login_lines() + members.login_lines() + journeys.login_lines()
 
 
 def admin_login_lines():

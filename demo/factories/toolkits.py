@@ -1,4 +1,4 @@
-"""Factories for toolkits, shared by the tests and the demo-content command."""
+"""Factories for toolkits (toolkits/), shared by the tests and the demo site."""
 
 import datetime
 
@@ -8,10 +8,19 @@ from django.utils.text import slugify
 
 from wagtail.rich_text import RichText
 
-from home.factories import BasePageFactory, DocumentFactory, default_locale
+from toolkits.documents import member_documents_collection
+from toolkits.models import MessagingGuidePage, QAToolkitPage, ToolkitIndexPage, Topic
 
-from .documents import member_documents_collection
-from .models import MessagingGuidePage, QAToolkitPage, ToolkitIndexPage, Topic
+from .home import BasePageFactory, DocumentFactory, default_locale
+
+__all__ = [
+    "MemberDocumentFactory",
+    "MessagingGuidePageFactory",
+    "QAToolkitPageFactory",
+    "ToolkitIndexPageFactory",
+    "ToolkitPageFactory",
+    "TopicFactory",
+]
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

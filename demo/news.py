@@ -1,20 +1,21 @@
 """The blog's demo content: a News index with two categories, three authors and thirteen posts.
 
-Called by `manage.py seed_demo` (home's command finds this module); it follows the seeder's rule of creating
-what is missing and leaving what exists alone.
+Built by `seed(seeder)`, which `demo.build` calls; it follows the seeder's rule of creating what is missing
+and leaving what exists alone. The posts themselves are in `demo.posts`.
 """
 
 import datetime
 from zoneinfo import ZoneInfo
 
-from home.demo_content import Illustration, PageSpec, Stream
-from home.demo_content.artwork import CORAL, NAVY, SAND, TEAL
-from news.factories import AuthorFactory, BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
 from news.models import Author, BlogCategory
 
+from .artwork import CORAL, NAVY, SAND, TEAL, Illustration
+from .factories.news import AuthorFactory, BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
 from .posts import FEATURED_SLUG, POSTS
+from .seeder import PageSpec
+from .streams import Stream
 
-__all__ = ["seed_demo_content"]
+__all__ = ["seed"]
 
 LONDON = ZoneInfo("Europe/London")
 PUBLISHED_AT = datetime.time(10, 0)
@@ -99,7 +100,7 @@ def _post_spec(post, authors, categories):
     )
 
 
-def seed_demo_content(seeder):
+def seed(seeder):
     authors = ensure_authors(seeder)
     categories = ensure_categories(seeder)
     seeder.ensure_pages(

@@ -1,12 +1,18 @@
-"""Factories for the press briefings, shared by the tests and the demo-content command."""
+"""Factories for the press briefings (briefings/), shared by the tests and the demo site."""
 
 import datetime
 
 import factory
 
-from home.factories import BasePageFactory
+from briefings.models import BriefingIndexPage, PressBriefingPage
 
-from .models import BriefingIndexPage, PressBriefingPage
+from .home import BasePageFactory
+
+__all__ = [
+    "BriefingIndexPageFactory",
+    "PressBriefingPageFactory",
+    "briefing_item",
+]
 
 
 def briefing_item(headline, outlet="Example News", link="https://example.org/story", summary="", line=""):

@@ -5,8 +5,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from home.demo_content.streams import block_id
-from toolkits.factories import MessagingGuidePageFactory, QAToolkitPageFactory
+from .factories.toolkits import MessagingGuidePageFactory, QAToolkitPageFactory
+from .streams import block_id
 
 TOPICS = [
     {

@@ -1,4 +1,4 @@
-"""Factories for Human Journeys, shared by the tests and the demo content.
+"""Factories for Human Journeys (journeys/), shared by the tests and the demo site.
 
 Stories are made as drafts: the only way to publish one is `publish_through_review`, which goes the way an
 editor's story goes (a consent record, the Safeguarding review, its checklist), so tests and the demo
@@ -15,10 +15,7 @@ from django.utils.text import slugify
 
 from wagtail.rich_text import RichText
 
-from home.factories import BasePageFactory, default_locale
-from members.factories import UserFactory
-
-from .models import (
+from journeys.models import (
     ConsentRecord,
     IdentityLevel,
     JourneyIndexPage,
@@ -27,7 +24,22 @@ from .models import (
     ShareJourneyPage,
     StorySubmission,
 )
-from .models.review import CHECKLIST, SAFEGUARDING_GROUP, SafeguardingReviewTask, safeguarding_workflow
+from journeys.models.review import CHECKLIST, SAFEGUARDING_GROUP, SafeguardingReviewTask, safeguarding_workflow
+
+from .home import BasePageFactory, default_locale
+from .members import UserFactory
+
+__all__ = [
+    "ConsentRecordFactory",
+    "JourneyIndexPageFactory",
+    "JourneyPageFactory",
+    "JourneyThemeFactory",
+    "SafeguarderFactory",
+    "ShareJourneyPageFactory",
+    "StorySubmissionFactory",
+    "approve_review",
+    "publish_through_review",
+]
 
 
 class JourneyThemeFactory(factory.django.DjangoModelFactory):

@@ -1,9 +1,8 @@
 """The frame's pages: the home page and the information pages, written from IMIX's 2020 annual review."""
 
-from home.factories import StandardPageFactory
-
 from . import illustrations
 from .documents import FINANCES_2020, annual_review_summary
+from .factories.home import StandardPageFactory
 from .quotes import HACKNEY_MIGRANT_CENTRE, LUTON_ROMA_TRUST, REFUGEE_WEEK
 from .seeder import PageSpec
 from .streams import Stream, external_link, link_value, page_link
