@@ -5,16 +5,13 @@ content generation changes (see `home.content_cache`).
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from wagtail.models import Site
 
-from .content_cache import content_generation
+from .content_cache import cached
 from .models import NavigationMenu, OrganisationSettings
-
-CACHE_TIMEOUT = 60 * 60
 
 
 def _menu_links(location, language_code):
@@ -58,12 +55,7 @@ def build_site_chrome(site, language_code):
 def get_site_chrome(request):
     site = Site.find_for_request(request)
     language_code = get_language()
-    key = f"site-chrome:{content_generation()}:{site.pk if site else 0}:{language_code}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_site_chrome(site, language_code)
-        cache.set(key, chrome, CACHE_TIMEOUT)
-    return chrome
+    return cached(("site-chrome", site.pk if site else 0), lambda: build_site_chrome(site, language_code))
 
 
 def site_chrome(request):
