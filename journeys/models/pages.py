@@ -7,7 +7,6 @@ so a real name is not stored (and copied into revisions and translations) where 
 
 import math
 import re
-from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -185,13 +184,12 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
         theme = self.theme_from_request(request)
         if theme:
             stories = filed_under(stories, theme)
-        context["stories"] = paginate(request, stories, STORIES_PER_PAGE)
+        context["stories"] = paginate(request, stories, STORIES_PER_PAGE, {"theme": theme.slug} if theme else {})
         for story in context["stories"]:
             # The themes were prefetched; their versions in this language are the index's own list.
             story.theme_list = localize_themes(story.themes.all(), self.locale_id, available=self.themes)
         context["themes"] = self.themes
         context["current_theme"] = theme
-        context["pagination_query"] = urlencode({"theme": theme.slug}) + "&" if theme else ""
         context["share_link"] = self.get_share_link(request)
         return context
 

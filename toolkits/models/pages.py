@@ -5,8 +5,6 @@ teaser (title, summary, topics, type, last reviewed date) and the members-only c
 toolkits with one typed queryset, so filters by topic and search over teasers need no per-type queries.
 """
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.db import models
 from django.db.models import Q
@@ -313,11 +311,10 @@ class ToolkitIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toolkits, filters = self.filter_toolkits(request)
-        context["toolkits"] = paginate(request, toolkits, TOOLKITS_PER_PAGE)
+        params = {key: (value.slug if isinstance(value, Topic) else value) for key, value in filters.items()}
+        context["toolkits"] = paginate(request, toolkits, TOOLKITS_PER_PAGE, params)
         context["filters"] = filters
         context["selected_topic"] = filters.get("topic")
-        params = {key: (value.slug if isinstance(value, Topic) else value) for key, value in filters.items()}
-        context["pagination_query"] = urlencode(params) + "&" if params else ""
         context["topics"] = self.topics
         context["toolkit_types"] = self.toolkit_types()
         return context
