@@ -10,19 +10,23 @@ from django.utils.translation import get_language
 
 from wagtail.models import Site
 
+from .blocks import resolve_links_in
 from .content_cache import cached
 from .models import NavigationMenu, OrganisationSettings
 
 
-def _menu_links(location, language_code):
+def _menu(location, language_code):
+    """The menu in this language, or else the English one."""
     menus = NavigationMenu.objects.filter(location=location)
     menu = menus.filter(locale__language_code=language_code).first()
     if menu is None:
         menu = menus.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    if menu is None:
-        return []
+    return menu
+
+
+def _links(menu):
     links = []
-    for item in menu.items:
+    for item in menu.items if menu else []:
         url = item.value.href()
         if url:
             links.append({"text": item.value.link_text(), "url": url})
@@ -45,9 +49,12 @@ def _organisation(site):
 
 
 def build_site_chrome(site, language_code):
+    primary = _menu(NavigationMenu.Location.PRIMARY, language_code)
+    footer = _menu(NavigationMenu.Location.FOOTER, language_code)
+    resolve_links_in(*(menu.items for menu in (primary, footer) if menu))  # both menus' links in one query
     return {
-        "primary": _menu_links(NavigationMenu.Location.PRIMARY, language_code),
-        "footer": _menu_links(NavigationMenu.Location.FOOTER, language_code),
+        "primary": _links(primary),
+        "footer": _links(footer),
         "organisation": _organisation(site) if site else {},
     }
 

@@ -7,12 +7,13 @@ making a rendition is a one-off write, not the cost of serving a page.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
 from home.factories import ImageFactory, NavigationMenuFactory, StandardPageFactory
@@ -274,3 +275,70 @@ def test_journey_pages__stay_within_their_query_budget_and_only_the_cache_rebuil
     assert counts["cold"] - counts["warm"] <= JOURNEY_CACHE_REBUILD_QUERIES, "\n".join(sql["cold"])
     with django_assert_max_num_queries(budget):
         client.get(url)
+
+
+# --- Links ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def french_links(home_page):
+    """A French site whose pages and menus still point at English pages that have live French versions (and one
+    that has none), as wagtail-localize leaves them: every link must find the reader's version."""
+    french = Locale.objects.get(language_code="fr")
+
+    def publish_in_french(page):
+        translation = page.copy_for_translation(french)
+        translation.title = f"{page.title} (FR)"
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+        return translation
+
+    french_home = publish_in_french(home_page)
+    targets = [StandardPageFactory(parent=home_page, title=f"Guide {n}", slug=f"guide-{n}") for n in range(10)]
+    versions = [publish_in_french(target) for target in targets[:-1]]
+    untranslated = targets[-1]
+
+    def page_with_links(count):
+        chosen = targets[-count:]  # the untranslated page always among them
+        body = [
+            ("call_to_action", {"heading": page.title, "text": "", "link": {"label": "", "page": page, "url": ""}})
+            for page in chosen
+        ]
+        return StandardPageFactory(parent=french_home, locale=french, slug=f"links-{count}", body=body)
+
+    return {
+        "home": french_home,
+        "targets": targets,
+        "expected": [(version.url, version.title) for version in versions] + [(untranslated.url, untranslated.title)],
+        "page_with_links": page_with_links,
+    }
+
+
+def test_links__a_page_with_ten_links_costs_the_queries_of_a_page_with_one(
+    client, french_links, django_assert_max_num_queries
+):
+    one = french_links["page_with_links"](1)
+    ten = french_links["page_with_links"](10)
+    with_one, _sql = _warmed(client, one.url)
+    with_ten, sql = _warmed(client, ten.url)
+
+    assert with_ten == with_one, "\n".join(sql["warm"])
+    with django_assert_max_num_queries(with_one["warm"]):
+        response = client.get(ten.url)
+    links = BeautifulSoup(response.content, "html.parser").select(".block-cta a")
+    assert [(link["href"], link.get_text(strip=True)) for link in links] == french_links["expected"]
+
+
+def test_links__the_menus_cost_the_same_to_build_with_one_link_or_ten(client, french_links):
+    """The French reader gets the English menu (there is no French one), each link to their version."""
+    targets = french_links["targets"]
+    menu = NavigationMenuFactory.for_pages(targets[-1:], location=NavigationMenu.Location.PRIMARY)
+    url = french_links["home"].url
+    with_one, _sql = _warmed(client, url)
+    menu.items = [("link", {"label": "", "page": page, "url": ""}) for page in targets]
+    menu.save()
+    with_ten, sql = _warmed(client, url)
+
+    assert with_ten == with_one, "\n".join(sql["cold"])
+    links = BeautifulSoup(client.get(url).content, "html.parser").select(".primary-nav__link")
+    assert [(link["href"], link.get_text(strip=True)) for link in links] == french_links["expected"]
