@@ -100,15 +100,12 @@ class BriefingIndexPage(ListingIndexMixin, BasePage):
         return briefings, filters, years, months
 
     def get_context(self, request, *args, **kwargs):
-        from urllib.parse import urlencode
-
         context = super().get_context(request, *args, **kwargs)
         briefings, filters, years, months = self.filter_archive(request)
-        context["briefings"] = paginate(request, briefings, BRIEFINGS_PER_PAGE)
+        context["briefings"] = paginate(request, briefings, BRIEFINGS_PER_PAGE, filters)
         context["filters"] = filters
         context["years"] = years
         context["months"] = [timezone.datetime(filters["year"], month, 1).date() for month in months]
-        context["pagination_query"] = urlencode(filters) + "&" if filters else ""
         return context
 
 

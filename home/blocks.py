@@ -12,7 +12,9 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
 
 from home.locales import active_locale_id
 
@@ -38,15 +40,15 @@ class LinkValue(blocks.StructValue):
     def linked_page(self):
         """The chosen page in the reader's language when it is published in it: a translated menu or page
         keeps pointing at the English page until an editor chooses again, and a French reader should not be
-        sent to English when French exists. None when the chosen page is not live: the link is left out."""
-        page = self.get("page")
-        if page is None or not page.live:
-            return None  # a draft's or a withdrawn story's title is never shown, nor its address
+        sent to English when French exists. None when the chosen page is not live: the link is left out.
+
+        Found once per reader's language; `resolve_links` finds it for many links at once.
+        """
         locale_id = active_locale_id()
-        if locale_id is None or page.locale_id == locale_id:
-            return page
-        translated = page.get_translations().live().filter(locale_id=locale_id).specific().first()
-        return translated or page
+        resolved = getattr(self, "_resolved", None)
+        if resolved is None or resolved[0] != locale_id:
+            resolve_links([self], locale_id)
+        return self._resolved[1]
 
     def href(self):
         page = self.linked_page()
@@ -87,6 +89,83 @@ class LinkBlock(blocks.StructBlock):
                 block_errors={"label": ErrorList([ValidationError(_("A link to another website needs a label."))])}
             )
         return value
+
+
+_NOT_GIVEN = object()
+
+
+def resolve_links(links, locale_id=_NOT_GIVEN):
+    """Find the page each of `links` (LinkValues) sends this reader to, all at once: at most one query, for
+    the chosen pages that have a translation to look for (see `LinkValue.linked_page`)."""
+    links = list(links)
+    if not links:
+        return
+    if locale_id is _NOT_GIVEN:
+        locale_id = active_locale_id()
+    chosen = [link.get("page") for link in links]
+    keys = {
+        page.translation_key
+        for page in chosen
+        if page is not None and page.live and locale_id is not None and page.locale_id != locale_id
+    }
+    translations = {}
+    if keys:
+        found = Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+        translations = {page.translation_key: page for page in found}
+    for link, page in zip(links, chosen, strict=True):
+        if page is None or not page.live:
+            target = None  # a draft's or a withdrawn story's title is never shown, nor its address
+        elif locale_id is None or page.locale_id == locale_id:
+            target = page
+        else:
+            target = translations.get(page.translation_key, page)
+        link._resolved = (locale_id, target)
+
+
+def _holds_links(block):
+    if isinstance(block, LinkBlock):
+        return True
+    if isinstance(block, blocks.ListBlock):
+        return _holds_links(block.child_block)
+    return any(_holds_links(child) for child in getattr(block, "child_blocks", {}).values())
+
+
+def _links_in(block, value):
+    """The LinkValues inside `value` (a value of `block`), converting only the blocks that can hold one."""
+    if value is None or not _holds_links(block):
+        return
+    if isinstance(block, LinkBlock):
+        if isinstance(value, LinkValue):
+            yield value
+    elif isinstance(block, blocks.StreamBlock):
+        for name, child in block.child_blocks.items():
+            if _holds_links(child):
+                for item in value.blocks_by_name(name):
+                    yield from _links_in(child, item.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            yield from _links_in(child, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from _links_in(block.child_block, item)
+
+
+def resolve_links_in(*stream_values):
+    """Resolve every link in these StreamField values at once, so rendering them asks the database nothing
+    more (menus, calls to action: a page with ten links costs what a page with one does)."""
+    resolve_links(link for value in stream_values for link in _links_in(value.stream_block, value))
+
+
+def resolve_page_links(page):
+    """`resolve_links_in` for every StreamField of `page` that can hold a link (deferred ones are left alone)."""
+    deferred = page.get_deferred_fields()
+    resolve_links_in(
+        *(
+            getattr(page, field.attname)
+            for field in page._meta.get_fields()
+            if isinstance(field, StreamField) and field.attname not in deferred and _holds_links(field.stream_block)
+        )
+    )
 
 
 class CallToActionBlock(blocks.StructBlock):

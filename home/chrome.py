@@ -5,27 +5,28 @@ content generation changes (see `home.content_cache`).
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from wagtail.models import Site
 
-from .content_cache import content_generation
+from .blocks import resolve_links_in
+from .content_cache import cached
 from .models import NavigationMenu, OrganisationSettings
 
-CACHE_TIMEOUT = 60 * 60
 
-
-def _menu_links(location, language_code):
+def _menu(location, language_code):
+    """The menu in this language, or else the English one."""
     menus = NavigationMenu.objects.filter(location=location)
     menu = menus.filter(locale__language_code=language_code).first()
     if menu is None:
         menu = menus.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    if menu is None:
-        return []
+    return menu
+
+
+def _links(menu):
     links = []
-    for item in menu.items:
+    for item in menu.items if menu else []:
         url = item.value.href()
         if url:
             links.append({"text": item.value.link_text(), "url": url})
@@ -48,9 +49,12 @@ def _organisation(site):
 
 
 def build_site_chrome(site, language_code):
+    primary = _menu(NavigationMenu.Location.PRIMARY, language_code)
+    footer = _menu(NavigationMenu.Location.FOOTER, language_code)
+    resolve_links_in(*(menu.items for menu in (primary, footer) if menu))  # both menus' links in one query
     return {
-        "primary": _menu_links(NavigationMenu.Location.PRIMARY, language_code),
-        "footer": _menu_links(NavigationMenu.Location.FOOTER, language_code),
+        "primary": _links(primary),
+        "footer": _links(footer),
         "organisation": _organisation(site) if site else {},
     }
 
@@ -58,12 +62,7 @@ def build_site_chrome(site, language_code):
 def get_site_chrome(request):
     site = Site.find_for_request(request)
     language_code = get_language()
-    key = f"site-chrome:{content_generation()}:{site.pk if site else 0}:{language_code}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_site_chrome(site, language_code)
-        cache.set(key, chrome, CACHE_TIMEOUT)
-    return chrome
+    return cached(("site-chrome", site.pk if site else 0), lambda: build_site_chrome(site, language_code))
 
 
 def site_chrome(request):

@@ -1,7 +1,6 @@
 """Site-wide views: search over public pages, robots.txt, and the error pages' handlers."""
 
 import re
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -108,7 +107,7 @@ def search(request):
     results_page = None
     cards = []
     if query:
-        results_page = paginate(request, public_search(query, Locale.get_active()), RESULTS_PER_PAGE)
+        results_page = paginate(request, public_search(query, Locale.get_active()), RESULTS_PER_PAGE, {"query": query})
         cards = load_cards(results_page.object_list)
     response = TemplateResponse(
         request,
@@ -117,7 +116,6 @@ def search(request):
             "search_query": query,
             "results_page": results_page,
             "cards": cards,
-            "pagination_query": urlencode({"query": query}) + "&",
         },
     )
     response["X-Robots-Tag"] = "noindex"

@@ -97,6 +97,16 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
+    # What membership depends on besides groups and the organisation's suspension (see members.access).
+    MEMBERSHIP_FIELDS = (
+        "is_active",
+        "is_suspended",
+        "membership_status",
+        "organisation_id",
+        "is_staff",
+        "is_superuser",
+    )
+
     objects = UserManager()
 
     class Meta:
@@ -106,6 +116,39 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user.remember_membership_fields()
+        return user
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        self.remember_membership_fields(fields)
+        self.__dict__.pop("_is_member", None)  # members.access.is_member asks again
+
+    def remember_membership_fields(self, fields=None):
+        """Note the membership fields as the database now holds them (`fields`: only those just saved or read)."""
+        saved = self.__dict__.setdefault("_saved_membership", {})
+        for name in self._membership_fields_among(fields):
+            if name in self.__dict__:
+                saved[name] = self.__dict__[name]
+
+    def membership_fields_changed(self, fields=None):
+        """Whether saving `fields` (all when None) writes a membership field the database does not hold yet, so
+        a save that changes nothing about membership (a name, the last sign-in) needs no membership check."""
+        saved = self.__dict__.get("_saved_membership", {})
+        return any(
+            name not in saved or self.__dict__.get(name) != saved[name]
+            for name in self._membership_fields_among(fields)
+        )
+
+    def _membership_fields_among(self, fields):
+        if fields is None:
+            return self.MEMBERSHIP_FIELDS
+        fields = set(fields)
+        return [name for name in self.MEMBERSHIP_FIELDS if name in fields or name.removesuffix("_id") in fields]
 
 
 class MembershipApplication(models.Model):

@@ -1,7 +1,5 @@
 """The blog: news and positive stories, with authors, categories, tags and feeds."""
 
-from urllib.parse import urlencode
-
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -118,11 +116,8 @@ class BlogIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         posts, filters = self.filter_posts(request)
-        context["posts"] = paginate(request, posts, POSTS_PER_PAGE)
+        context["posts"] = paginate(request, posts, POSTS_PER_PAGE, {key: value.slug for key, value in filters.items()})
         context["filters"] = filters
-        context["pagination_query"] = (
-            urlencode({key: value.slug for key, value in filters.items()}) + "&" if filters else ""
-        )
         context["categories"] = self.categories
         return context
 

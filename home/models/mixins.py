@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home.blocks import resolve_page_links
+
 
 class ListingFieldsMixin(models.Model):
     listing_title = models.CharField(
@@ -138,6 +140,11 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     @property
     def card_summary(self):
         return self.listing_summary or self.search_description or getattr(self, "introduction", "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resolve_page_links(self)  # every link in the page's StreamFields in one query, not one per link
+        return context
 
 
 class ListingIndexMixin:

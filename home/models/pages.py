@@ -1,23 +1,23 @@
 """The home page and the information pages (about, what we do, funders, contact, policies)."""
 
-from django.core.cache import cache
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, CallToActionBlock, LinkBlock
-from home.content_cache import content_generation
+from home.content_cache import cached
 
 from .images import CustomImage
 from .mixins import BasePage
 
 HOME_SECTION_SIZE = 3
-SECTIONS_CACHE_TIMEOUT = 60 * 60
 
 
 class HomePage(BasePage):
@@ -163,16 +163,21 @@ class HomePage(BasePage):
             "journeys_index_url": (self.journeys_index.url if self.journeys_index and self.journeys_index.live else ""),
         }
 
+    def render_sections(self, request):
+        """The hero image and the listed sections as HTML: cards, images and their renditions, ready to cache."""
+        context = {"page": self, "request": request, **self.build_sections()}
+        return {
+            "hero_media": render_to_string("home/includes/hero_media.html", context).strip(),
+            "listing_sections": render_to_string("home/includes/listing_sections.html", context).strip(),
+        }
+
     def get_sections(self, request):
-        """The sections, cached until published content next changes; previews always see the draft."""
-        if getattr(request, "is_preview", False):
-            return self.build_sections()
-        key = f"home-sections:{content_generation()}:{self.pk}"
-        sections = cache.get(key)
-        if sections is None:
-            sections = self.build_sections()
-            cache.set(key, sections, SECTIONS_CACHE_TIMEOUT)
-        return sections
+        """The sections, cached as HTML until published content next changes; previews always see the draft."""
+        site = Site.find_for_request(request)
+        sections = cached(
+            ("home-sections", site.pk if site else 0, self.pk), lambda: self.render_sections(request), request=request
+        )
+        return {name: mark_safe(html) for name, html in sections.items()}  # noqa: S308 (rendered by our templates)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 
-from home.blocks import LinkBlock
+from home.blocks import LinkBlock, resolve_links_in
 
 SOCIAL_NETWORKS = [
     ("bluesky", "Bluesky"),
@@ -93,6 +93,11 @@ class NavigationMenu(TranslatableMixin, PreviewableMixin, ClusterableModel):
 
     def get_preview_template(self, request, mode_name):
         return "home/previews/navigation_menu.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        resolve_links_in(self.items)
+        return context
 
 
 class Funder(index.Indexed, models.Model):

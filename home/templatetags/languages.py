@@ -8,18 +8,15 @@ a warm page costs no query for this, a cold one a single query, whatever the num
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, PageViewRestriction, Site
 
-from home.content_cache import content_generation
+from home.content_cache import cached
 
 register = template.Library()
-
-CACHE_TIMEOUT = 60 * 60
 
 # Each language's name for itself (its endonym): shown alike whatever the interface language, so never translated.
 LANGUAGE_NAMES = {
@@ -95,12 +92,7 @@ def _build_versions(page, site, request):
 
 def _cached_versions(page, request):
     site = Site.find_for_request(request)
-    key = f"page-languages:{content_generation()}:{site.pk if site else 0}:{page.pk}"
-    data = cache.get(key)
-    if data is None:
-        data = _build_versions(page, site, request)
-        cache.set(key, data, CACHE_TIMEOUT)
-    return data
+    return cached(("page-languages", site.pk if site else 0, page.pk), lambda: _build_versions(page, site, request))
 
 
 def _current_page_details(page):

@@ -7,14 +7,14 @@ so a real name is not stored (and copied into revisions and translations) where 
 
 import math
 import re
-from urllib.parse import urlencode
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -22,11 +22,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.content_cache import content_generation
+from home.content_cache import cached
 from home.models import BasePage, ListingIndexMixin
 from home.pagination import paginate
 from journeys.blocks import JourneyStoryBlock
@@ -35,17 +35,6 @@ from journeys.panels import SafeguardingStatusPanel
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
 WORDS_PER_MINUTE = 200
-CACHE_TIMEOUT = 60 * 60
-
-
-def cached_for_content(key, build):
-    """Built once per content generation: publishing, unpublishing or a theme change starts a new one."""
-    full_key = f"journeys:{content_generation()}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = build()
-        cache.set(full_key, value, CACHE_TIMEOUT)
-    return value
 
 
 class IdentityLevel(models.TextChoices):
@@ -172,8 +161,8 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
 
     @cached_property
     def themes(self):
-        return cached_for_content(
-            f"themes:{self.locale_id}", lambda: list(JourneyTheme.objects.filter(locale_id=self.locale_id))
+        return cached(
+            ("journey-themes", self.locale_id), lambda: list(JourneyTheme.objects.filter(locale_id=self.locale_id))
         )
 
     def get_share_link(self, request):
@@ -183,9 +172,7 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
             page = ShareJourneyPage.objects.child_of(self).live().public().first()
             return {"title": page.title, "url": page.get_url(request)} if page else {}
 
-        if getattr(request, "is_preview", False):
-            return build() or None
-        return cached_for_content(f"share-link:{self.pk}", build) or None
+        return cached(("journey-share-link", self.pk), build, request=request) or None
 
     def theme_from_request(self, request):
         slug = request.GET.get("theme", "").strip()
@@ -197,13 +184,12 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
         theme = self.theme_from_request(request)
         if theme:
             stories = filed_under(stories, theme)
-        context["stories"] = paginate(request, stories, STORIES_PER_PAGE)
+        context["stories"] = paginate(request, stories, STORIES_PER_PAGE, {"theme": theme.slug} if theme else {})
         for story in context["stories"]:
             # The themes were prefetched; their versions in this language are the index's own list.
             story.theme_list = localize_themes(story.themes.all(), self.locale_id, available=self.themes)
         context["themes"] = self.themes
         context["current_theme"] = theme
-        context["pagination_query"] = urlencode({"theme": theme.slug}) + "&" if theme else ""
         context["share_link"] = self.get_share_link(request)
         return context
 
@@ -457,10 +443,16 @@ class JourneyPage(BasePage):
         """The themes in the story's own language, for display."""
         return localize_themes(self.chosen_themes, self.locale_id)
 
-    def get_related_stories(self, request=None):
-        if getattr(request, "is_preview", False):
-            return self.find_related_stories()
-        return cached_for_content(f"related:{self.pk}", self.find_related_stories)
+    def get_related_section(self, request):
+        """The "More journeys" section as HTML, cached until published content next changes (previews build it)."""
+
+        def render():
+            context = {"related_stories": self.find_related_stories(), "request": request}
+            return render_to_string("journeys/includes/related_stories.html", context).strip()
+
+        site = Site.find_for_request(request)
+        html = cached(("journey-related", site.pk if site else 0, self.pk), render, request=request)
+        return mark_safe(html)  # noqa: S308 (rendered by our own template)
 
     def find_related_stories(self):
         theme_ids = [theme.pk for theme in self.chosen_themes]
@@ -490,7 +482,7 @@ class JourneyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["index_url"] = self.get_parent_url(request)
         context["story_themes"] = self.theme_list
-        context["related_stories"] = self.get_related_stories(request)
+        context["related_section"] = self.get_related_section(request)
         return context
 
 

@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 
-from django.test import RequestFactory
-
 from wagtail import blocks
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -204,8 +202,7 @@ def test_link_block__refuses_a_url_without_a_label():
 
 def _news_section(home_page):
     home_page.refresh_from_db()
-    request = RequestFactory().get("/en/")
-    return home_page.get_context(request)["news_pages"]
+    return home_page.build_sections()["news_pages"]
 
 
 def test_home_page__lists_the_three_latest_posts_of_its_news_index(home_page, blog_index, make_posts):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 
 from demo.factories.news import BlogCategoryFactory
 
@@ -181,6 +182,20 @@ def test_blog_index__filtered_page_past_the_end_shows_the_last_filtered_page(
     response = client.get(blog_index.url, {"category": "news", "page": "50"})
 
     assert _listed(response) == [post.title for post in posts[10:]]
+
+
+def test_blog_index__page_links_keep_the_filters_in_force_and_nothing_else(
+    client, blog_index, make_posts, news_category
+):
+    make_posts(12, categories=[news_category])
+
+    response = client.get(blog_index.url, {"category": "news", "tag": "no-such-tag", "utm_source": "mail", "page": "2"})
+
+    pagination = BeautifulSoup(response.content, "html.parser").select_one("nav.pagination")
+    hrefs = {link["href"] for link in pagination.select("a")}
+    assert hrefs == {"?category=news&page=1", "?category=news&page=2"}
+    assert pagination.select_one("a[aria-current=page]")["href"] == "?category=news&page=2"
+    assert pagination.select_one("a[rel=prev]")["href"] == "?category=news&page=1"
 
 
 def test_blog_index__with_no_posts_says_so(client, blog_index):

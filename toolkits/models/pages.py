@@ -5,10 +5,7 @@ teaser (title, summary, topics, type, last reviewed date) and the members-only c
 toolkits with one typed queryset, so filters by topic and search over teasers need no per-type queries.
 """
 
-from urllib.parse import urlencode
-
 from django import forms
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -26,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from home.content_cache import content_generation
+from home.content_cache import cached
 from home.models import BasePage
 from home.pagination import paginate
 from members.access import is_member
@@ -57,7 +54,6 @@ DOWNLOADS_HELP = _(
 
 LANGUAGE_REQUEST_ACTION = "request-language"
 LANGUAGE_REQUESTED_SESSION_KEY = "toolkits:language-requested"
-LANGUAGE_VERSIONS_CACHE_TIMEOUT = 60 * 60
 
 
 class ToolkitPage(BasePage):
@@ -205,12 +201,7 @@ class ToolkitPage(BasePage):
         """
         if getattr(request, "is_preview", False) or not self.live_revision_id:
             return self._build_language_versions()
-        key = f"toolkits:{content_generation()}:languages:{self.pk}:{self.live_revision_id}:{get_language_code()}"
-        rows = cache.get(key)
-        if rows is None:
-            rows = self._build_language_versions()
-            cache.set(key, rows, LANGUAGE_VERSIONS_CACHE_TIMEOUT)
-        return rows
+        return cached(("toolkit-languages", self.pk, self.live_revision_id), self._build_language_versions)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -316,11 +307,10 @@ class ToolkitIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toolkits, filters = self.filter_toolkits(request)
-        context["toolkits"] = paginate(request, toolkits, TOOLKITS_PER_PAGE)
+        params = {key: (value.slug if isinstance(value, Topic) else value) for key, value in filters.items()}
+        context["toolkits"] = paginate(request, toolkits, TOOLKITS_PER_PAGE, params)
         context["filters"] = filters
         context["selected_topic"] = filters.get("topic")
-        params = {key: (value.slug if isinstance(value, Topic) else value) for key, value in filters.items()}
-        context["pagination_query"] = urlencode(params) + "&" if params else ""
         context["topics"] = self.topics
         context["toolkit_types"] = self.toolkit_types()
         return context
