@@ -10,15 +10,15 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from home.content_cache import cached, clear_content_cache
-from home.factories import ImageFactory
-from journeys.factories import (
+from demo.factories.home import ImageFactory
+from demo.factories.journeys import (
     JourneyIndexPageFactory,
     JourneyPageFactory,
     JourneyThemeFactory,
     SafeguarderFactory,
     publish_through_review,
 )
+from home.content_cache import cached, clear_content_cache
 
 pytestmark = pytest.mark.django_db
 
