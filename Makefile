@@ -45,8 +45,13 @@ run: $(BIN)/.installed-runtime translations ## Install, migrate SQLite, load the
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(BIN)/.installed-dev translations ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest $(PYTEST_ARGS)
+# The suite runs in parallel (pytest-xdist, one test database per worker) with coverage; TEST_WORKERS=0 runs it
+# in one process. Extra pytest options go in PYTEST_ARGS, e.g. `make test PYTEST_ARGS="tests/news -x"`.
+TEST_WORKERS ?= 2
+COVERAGE_ARGS ?= --cov --cov-report=term
+
+test: $(BIN)/.installed-dev translations ## Run the whole test suite in parallel, with coverage (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(COVERAGE_ARGS) $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed-dev ## Check style and common mistakes with ruff
 	$(BIN)/ruff check .
