@@ -53,9 +53,10 @@ COVERAGE_ARGS ?= --cov --cov-report=term
 test: $(BIN)/.installed-dev translations ## Run the whole test suite in parallel, with coverage (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(BIN)/pytest -n $(TEST_WORKERS) $(COVERAGE_ARGS) $(PYTEST_ARGS)
 
-lint: $(BIN)/.installed-dev ## Check style and common mistakes with ruff
+lint: $(BIN)/.installed-dev ## Check the Python (ruff) and the templates (djLint)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint --lint .
 
 format: $(BIN)/.installed-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
@@ -68,5 +69,5 @@ check: $(BIN)/.installed-dev ## Django system checks and missing migrations
 worker: $(BIN)/.installed-runtime ## Work the background task queue (needs TASKS_BACKEND=django_tasks_db.DatabaseBackend)
 	$(BIN)/python manage.py db_worker
 
-clean: ## Remove the virtual environment, the SQLite database and uploaded media
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+clean: ## Remove the virtual environment, the SQLite database, uploaded media and coverage data
+	rm -rf $(VENV) db.sqlite3 media staticfiles .coverage .coverage.* htmlcov
