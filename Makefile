@@ -58,8 +58,8 @@ lint: $(BIN)/.installed-dev ## Check the Python (ruff), the templates (djLint) a
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint .
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory lint-static; \
-	elif [ "$$CI" = true ]; then echo "npm not found: CI must lint the CSS and JavaScript (install Node.js 20.19+)"; exit 1; \
-	else echo "Skipping stylelint and ESLint: install Node.js 20.19 or newer (with npm) to lint the CSS and JavaScript"; fi
+	elif [ "$$CI" = true ]; then echo "npm not found: CI must lint the CSS and JavaScript (install Node.js 20 or newer)"; exit 1; \
+	else echo "Skipping stylelint and ESLint: install Node.js 20 or newer (with npm) to lint the CSS and JavaScript"; fi
 
 # stylelint and ESLint, pinned in package.json and package-lock.json; only `make lint` needs Node.js.
 node_modules/.installed: package.json package-lock.json
