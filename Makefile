@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check bench worker clean translations messages
+.PHONY: help run test lint lint-static format check bench worker clean translations messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,12 +47,30 @@ run: $(BIN)/.installed-dev translations ## Install, migrate SQLite, load the dem
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(BIN)/.installed-dev translations ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest $(PYTEST_ARGS)
+# The suite runs in parallel (pytest-xdist, one test database per worker) with coverage; TEST_WORKERS=0 runs it
+# in one process. Extra pytest options go in PYTEST_ARGS, e.g. `make test PYTEST_ARGS="tests/news -x"`.
+TEST_WORKERS ?= 2
+COVERAGE_ARGS ?= --cov --cov-report=term
 
-lint: $(BIN)/.installed-dev ## Check style and common mistakes with ruff
+test: $(BIN)/.installed-dev translations ## Run the whole test suite in parallel, with coverage (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(COVERAGE_ARGS) $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed-dev ## Check the Python (ruff), the templates (djLint) and the CSS and JavaScript
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint --lint .
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory lint-static; \
+	elif [ "$$CI" = true ]; then echo "npm not found: CI must lint the CSS and JavaScript (install Node.js 20 or newer)"; exit 1; \
+	else echo "Skipping stylelint and ESLint: install Node.js 20 or newer (with npm) to lint the CSS and JavaScript"; fi
+
+# stylelint and ESLint, pinned in package.json and package-lock.json; only `make lint` needs Node.js.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint-static: node_modules/.installed
+	node_modules/.bin/stylelint "static/**/*.css"
+	node_modules/.bin/eslint static/js
 
 format: $(BIN)/.installed-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
@@ -65,5 +83,5 @@ check: $(BIN)/.installed-dev ## Django system checks and missing migrations
 worker: $(BIN)/.installed-runtime ## Work the background task queue (needs TASKS_BACKEND=django_tasks_db.DatabaseBackend)
 	$(BIN)/python manage.py db_worker
 
-clean: ## Remove the virtual environment, the SQLite database and uploaded media
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+clean: ## Remove the virtual environment, the lint tools, the SQLite database, uploaded media and coverage data
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .coverage .coverage.* htmlcov

@@ -39,15 +39,23 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
+
+def development_urlpatterns():
+    """What DEBUG adds: static files, and uploaded files by path, but only uploaded images.
+
+    Documents, consent forms and submitted photos go through their permission-checked views, never by their file
+    path (production's web server must likewise never expose anything in MEDIA_ROOT but the image folders).
+    """
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
-    urlpatterns += staticfiles_urlpatterns()
-    # Development serves uploaded images only: documents go through the permission-checked view above, never
-    # by their file path (production's web server must likewise never expose MEDIA_ROOT/documents/).
-    urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:original_images|images)/.*)$", serve_uploaded_image)
+    return [
+        *staticfiles_urlpatterns(),
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:original_images|images)/.*)$", serve_uploaded_image),
     ]
+
+
+if settings.DEBUG:
+    urlpatterns += development_urlpatterns()
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),

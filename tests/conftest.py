@@ -6,6 +6,7 @@ posts in the "news" and "positive-stories" categories. Factories come from demo/
 
 import datetime
 import itertools
+import types
 
 import factory.random
 import pytest
@@ -36,6 +37,22 @@ def media_root(settings, tmp_path):
     """Uploaded test images go to a temporary directory, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def development_urls(settings):
+    """The site's URLs as `make run` has them (DEBUG on), where uploaded files are served by their path.
+
+    The test settings serve no media at all, so there a request for `/media/<file>` answers 404 whichever file
+    it names; only under these URLs does that answer say whether a private file can be reached by its path.
+    """
+    from imix_site import urls
+
+    settings.DEBUG = True
+    module = types.ModuleType("development_urls")
+    module.urlpatterns = [*urls.development_urlpatterns(), *urls.urlpatterns]
+    settings.ROOT_URLCONF = module
+    return module
 
 
 @pytest.fixture(autouse=True)

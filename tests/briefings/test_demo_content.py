@@ -30,7 +30,7 @@ def test_seed__builds_a_members_only_archive_of_five_briefings_and_emails_nobody
     for briefing in briefings:
         briefing.full_clean()
         validate_streams(briefing)
-        assert briefing.live_revision_id and briefing.summary
+        assert briefing.live_revision_id and briefing.summary and briefing.stories
         assert all(story["link"].startswith("https://example.org/") for story in briefing.stories)
         assert all("(illustrative)" in story["outlet"] for story in briefing.stories)
     assert smtp.messages == []

@@ -23,6 +23,10 @@ def test_apply_form__has_no_axe_violations_blank_or_with_errors_and_the_summary_
     assert page.locator(".error-summary").is_visible()
     assert page.input_value("#id_full_name") == "Amina Yusuf"
     assert_no_violations(page, "the application form with errors")
+    # A field in error is outlined in the error colour (coral), the others keep the usual border.
+    border = "element => getComputedStyle(element).borderTopColor"
+    assert page.locator("#id_email").evaluate(border) == "rgb(184, 58, 27)"
+    assert page.locator("#id_full_name").evaluate(border) == "rgb(61, 74, 92)"
 
     page.locator('.error-summary a[href="#id_email"]').click()
     assert focused(page)["id"] == "id_email"

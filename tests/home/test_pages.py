@@ -354,6 +354,7 @@ def test_standard_page__shows_its_title_introduction_and_body(client, home_page)
 
 
 def test_standard_page__unpublished_page_is_not_found(client, standard_page):
+    assert client.get("/en/about/").status_code == 200
     standard_page.unpublish()
 
     assert client.get("/en/about/").status_code == 404

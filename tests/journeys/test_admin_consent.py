@@ -13,16 +13,15 @@ from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import Http404
-from django.test import RequestFactory
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 
-from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory
-from imix_site.urls import serve_uploaded_image
+from demo.factories.home import ImageFactory
+from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory, publish_through_review
+from imix_site.urls import UPLOADED_IMAGE_FOLDERS
 from journeys.consent_admin import RENEWED_LOG_ACTION
 from journeys.models import ConsentRecord, IdentityLevel
 
@@ -332,13 +331,18 @@ def test_a_safeguarder_downloads_the_signed_form_under_a_neutral_name_never_cach
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_the_signed_form_is_refused_to_editors_and_visitors(client, editor, record_with_form):
+def test_the_signed_form_is_refused_to_visitors_members_and_editors(client, user, member, editor, record_with_form):
     anonymous = client.get(download_url(record_with_form))
-    client.force_login(editor)
-    refused = client.get(download_url(record_with_form))
 
     assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
     assert b"%PDF" not in body(anonymous)
+    for signed_in in (user, member):  # signed in on the site, but with no way into the admin
+        client.force_login(signed_in)
+        response = client.get(download_url(record_with_form))
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], signed_in
+        assert b"%PDF" not in body(response)
+    client.force_login(editor)
+    refused = client.get(download_url(record_with_form))
     assert refused.status_code == 403
     assert b"%PDF" not in body(refused)
     assert "open only to the Safeguarding group" in body(refused).decode()
@@ -361,14 +365,60 @@ def test_the_edit_and_inspect_views_link_to_the_download_never_to_the_file(clien
         assert record_with_form.signed_form.name not in html
 
 
-def test_the_signed_form_is_never_served_by_its_path(client, record_with_form):
+def test_the_signed_form_is_stored_in_its_private_folder_under_a_random_name(record):
+    """Never the uploaded name (it may be the storyteller's), nor anything that could be guessed from it."""
+    names = []
+    for _ in range(2):
+        record.signed_form.save("Amal Haddad signed consent.pdf", ContentFile(PDF_BYTES))
+        names.append(record.signed_form.name)
+
+    assert names[0] != names[1], "the same upload twice is stored under two names"
+    for name in names:
+        assert STORED_NAME.match(name), name
+        assert not name.startswith(UPLOADED_IMAGE_FOLDERS), "only the image folders are ever served by path"
+        with default_storage.open(name) as stored:
+            assert stored.read() == PDF_BYTES
+
+
+def test_the_signed_form_is_never_served_by_its_path_where_uploaded_images_are(
+    client, development_urls, record_with_form
+):
+    image = ImageFactory(file__width=40, file__height=30)
+    assert client.get(f"/media/{image.file.name}").status_code == 200, "the development server serves images"
     name = record_with_form.signed_form.name
 
-    assert client.get(f"/media/{name}").status_code == 404
-    request = RequestFactory().get(f"/media/{name}")
-    for path in (name, f"original_images/../{name}", f"images/../../{name}"):
-        with pytest.raises(Http404):
-            serve_uploaded_image(request, path)
+    for path in (name, f"original_images/../{name}", f"images/../../{name}", f"images/%2e%2e/{name}"):
+        response = client.get(f"/media/{path}")
+        assert response.status_code == 404, path
+        assert b"%PDF" not in body(response), path
+
+
+def test_the_file_address_of_the_signed_form_is_in_no_admin_view_or_page(client, safeguarder, record_with_form):
+    """The address the storage would hand out (`signed_form.url`) is never written into a page: were the folder
+    ever served by mistake, nobody would have been given the way to the file."""
+    record = record_with_form
+    stored = record.signed_form.name.rsplit("/", 1)[1].split(".")[0]  # the random part of the name
+    assert stored in record.signed_form.url
+    story = publish_through_review(record.journey, reviewer=safeguarder)
+    assert story.live
+    client.force_login(safeguarder)
+
+    for address in (
+        url(),
+        url("inspect", record),
+        url("edit", record),
+        url("history", record),
+        f"/admin/pages/{story.pk}/edit/",
+        f"/admin/pages/{story.get_parent().pk}/",
+    ):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert stored not in response.content.decode(), address
+    client.logout()
+    for address in (story.url, story.get_parent().url, f"{story.get_parent().url}feed/rss/"):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert stored not in response.content.decode(), address
 
 
 def test_replacing_the_signed_form_deletes_the_old_file(

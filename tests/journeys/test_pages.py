@@ -479,7 +479,8 @@ def never_published(journey_index, work_theme):
 
 
 def test_draft__is_not_found_by_anonymous_visitors(client, never_published):
-    assert client.get("/en/human-journeys/the-draft/").status_code == 404
+    assert never_published.url == "/en/human-journeys/the-draft/", "where the story would be, once published"
+    assert client.get(never_published.url).status_code == 404
 
 
 def test_draft__is_absent_from_the_index_feeds_sitemap_and_search(client, journey_index, never_published):

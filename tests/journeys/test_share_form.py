@@ -11,12 +11,12 @@ import pytest
 from PIL import Image
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import Http404
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.utils import timezone
 
+from demo.factories.home import ImageFactory
 from demo.factories.journeys import SafeguarderFactory, ShareJourneyPageFactory
-from imix_site.urls import serve_uploaded_image
+from imix_site.urls import UPLOADED_IMAGE_FOLDERS
 from journeys.models import IdentityLevel, StorySubmission
 from journeys.submissions import notify_safeguarding
 
@@ -26,6 +26,7 @@ SHARE_URL = "/en/human-journeys/share-your-journey/"
 THANKS_URL = SHARE_URL + "?sent=1"
 GPS_IFD = 0x8825
 MARKER = "SecretVillageNearTheBorder"
+STORED_PHOTO = re.compile(r"^submissions/[0-9a-f]{32}\.(jpg|jpeg|png|webp|heic)$")
 STORY = "I left my town when I was twenty.\n\nThe first winter was the hardest.\nBut people were kind."
 
 
@@ -81,6 +82,10 @@ def valid_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def stored_bytes(photo):
@@ -373,15 +378,33 @@ def test_submit__rate_limit_per_address_turns_away_more_with_a_message_keeping_i
     assert other_address.status_code == 302
 
 
-def test_submitted_photos_are_never_served_by_their_path(client, share_page):
-    client.post(SHARE_URL, {**valid_data(), "photos": [upload("a.jpg", jpeg_with_gps())]})
-    name = StorySubmission.objects.get().photos.get().file.name
+def test_submitted_photos_are_stored_in_their_private_folder_under_random_names(client, share_page):
+    """Never the photo's own name (a phone's names can say who and where), nor anything guessed from it."""
+    photos = [upload("IMG_0001 Samir.jpg", jpeg_with_gps()), upload("IMG_0001 Samir.jpg", jpeg_with_gps())]
 
-    assert client.get(f"/media/{name}").status_code == 404
-    request = RequestFactory().get(f"/media/{name}")
-    for path in (name, f"original_images/../{name}", f"images/../../{name}"):
-        with pytest.raises(Http404):
-            serve_uploaded_image(request, path)
+    client.post(SHARE_URL, {**valid_data(), "photos": photos})
+
+    names = [photo.file.name for photo in StorySubmission.objects.get().photos.all()]
+    assert len(names) == 2 and names[0] != names[1], "the same name twice is stored under two names"
+    for name in names:
+        assert STORED_PHOTO.match(name), name
+        assert not name.startswith(UPLOADED_IMAGE_FOLDERS), "only the image folders are ever served by path"
+
+
+def test_submitted_photos_are_never_served_by_their_path_where_uploaded_images_are(
+    client, share_page, development_urls
+):
+    image = ImageFactory(file__width=40, file__height=30)
+    assert client.get(f"/media/{image.file.name}").status_code == 200, "the development server serves images"
+    response = client.post(SHARE_URL, {**valid_data(), "photos": [upload("a.jpg", jpeg_with_gps())]})
+    photo = StorySubmission.objects.get().photos.get()
+    name, stored = photo.file.name, stored_bytes(photo)
+
+    assert name.rsplit("/", 1)[1] not in client.get(response["Location"]).content.decode()
+    for path in (name, f"original_images/../{name}", f"images/../../{name}", f"images/%2e%2e/{name}"):
+        response = client.get(f"/media/{path}")
+        assert response.status_code == 404, path
+        assert stored not in body(response), path
 
 
 def test_form__in_arabic_starts_from_arabic_and_thanks_in_the_same_page(

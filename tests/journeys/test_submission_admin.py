@@ -93,6 +93,15 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(client, submission):
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
+def test_signed_in_visitors_and_members_without_admin_access_get_no_photo(client, user, member, submission):
+    photo = add_photo(submission)
+    for signed_in in (user, member):
+        client.force_login(signed_in)
+        response = client.get(photo_url(photo))
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], signed_in
+        assert not response.content.startswith(b"\xff\xd8"), "no JPEG"
+
+
 def test_listing__safeguarding_sees_reference_status_date_and_whether_they_were_emailed(safeguarder_client):
     told = StorySubmissionFactory(staff_notified_at=timezone.now())
     untold = StorySubmissionFactory(status=StorySubmission.Status.IN_REVIEW)
@@ -153,7 +162,8 @@ def test_photo_view__serves_a_thumbnail_to_safeguarding_never_cached(safeguarder
     large = safeguarder_client.get(photo_url(photo), {"size": "large"})
 
     assert thumbnail.status_code == 200 and thumbnail["Content-Type"] == "image/jpeg"
-    assert "no-store" in thumbnail["Cache-Control"] and thumbnail["X-Content-Type-Options"] == "nosniff"
+    assert {"private", "no-store"} <= {directive.strip() for directive in thumbnail["Cache-Control"].split(",")}
+    assert thumbnail["X-Content-Type-Options"] == "nosniff"
     assert Image.open(io.BytesIO(thumbnail.content)).size == (320, 213)
     assert Image.open(io.BytesIO(large.content)).size == (1200, 800)
 

@@ -152,9 +152,12 @@ def test_blog_post__shows_its_title_date_authors_categories_tags_and_body(client
 
 def test_blog_post__unpublished_post_is_not_found(client, blog_index, make_post):
     post = make_post(title="Draft")
+    url = post.url
+    assert client.get(url).status_code == 200
+
     post.unpublish()
 
-    assert client.get("/en/news/draft/").status_code == 404
+    assert client.get(url).status_code == 404
 
 
 def test_blog_post__unknown_slug_under_the_index_is_not_found(client, blog_index, make_posts):
@@ -233,6 +236,7 @@ def test_blog_post__an_editor_can_draft_a_post_that_stays_off_the_site_until_pub
     post = BlogPage.objects.get(slug="draft-briefing")
     assert not post.live
     assert post.owner == editor
-    assert client.get("/en/news/draft-briefing/").status_code == 404
+    assert post.url == "/en/news/draft-briefing/", "where the post would be, once published"
+    assert client.get(post.url).status_code == 404
     assert "Draft briefing" not in client.get("/en/news/").content.decode()
     assert "Draft briefing" not in client.get("/en/news/feed/rss/").content.decode()
