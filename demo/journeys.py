@@ -25,9 +25,9 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from journeys.consent.withdrawal import take_down_story, withdraw_consent
 from journeys.models import ConsentRecord, JourneyPage, JourneyTheme, StorySubmission, StorySubmissionPhoto
-from journeys.models.review import SAFEGUARDING_GROUP, is_safeguarder
-from journeys.withdrawal import take_down_story, withdraw_consent
+from journeys.team import SAFEGUARDING_GROUP, is_safeguarder
 
 from .artwork import render_illustration
 from .factories.journeys import (

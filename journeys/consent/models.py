@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .pages import IdentityLevel
+from journeys.stories.models import IdentityLevel
 
 CONSENT_FORM_FOLDER = "consent-forms"
 # The kinds of file a signed consent form may be, by extension: what its content must really be, and the

@@ -31,8 +31,8 @@ from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import JourneyPage
-from .models.review import is_safeguarder
+from journeys.stories.models import JourneyPage
+from journeys.team import is_safeguarder
 
 LOCK_MESSAGE = _("This image is used in a Human Journeys story; only the Safeguarding team can change it.")
 

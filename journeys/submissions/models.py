@@ -1,4 +1,5 @@
-"""Stories people send through "Share your journey": private records, never pages, seen only by Safeguarding."""
+"""Stories people send through "Share your journey": private records, never pages, seen only by Safeguarding;
+and the page that holds the form."""
 
 import secrets
 import uuid
@@ -7,7 +8,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .pages import IdentityLevel
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import BasePage
+from journeys.stories.blocks import JourneyStoryBlock
+from journeys.stories.models import IdentityLevel
 
 SUBMISSION_PHOTO_FOLDER = "submissions"
 
@@ -109,3 +117,42 @@ def delete_photo_files(photos):
     for photo in photos:
         if photo.file.name:
             photo.file.storage.delete(photo.file.name)
+
+
+class ShareJourneyPage(BasePage):
+    """The "Share your journey" form: its words are edited here, what people send is never a page."""
+
+    introduction = models.TextField(max_length=800, blank=True)
+    reassurance = StreamField(
+        JourneyStoryBlock(),
+        blank=True,
+        help_text=_("What happens next, who reads the story, and how it is kept safe."),
+    )
+    thank_you_text = models.TextField(
+        max_length=800,
+        blank=True,
+        help_text=_("Shown after sending. Say when they will hear from us, if they left contact details."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("reassurance"),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["journeys.JourneyIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "journeys/share_journey_page.html"
+    landing_template = "journeys/share_journey_thanks.html"
+    page_description = _("The public form where people send their story to the Safeguarding team.")
+
+    class Meta:
+        verbose_name = _("Share your journey page")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_share_journey_page  # the view's form imports these models
+
+        return serve_share_journey_page(self, request)

@@ -23,7 +23,7 @@ from wagtail.permissions import policy_registry
 
 from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory
 from imix_site.urls import serve_uploaded_image
-from journeys.consent_admin import RENEWED_LOG_ACTION
+from journeys.consent.admin import RENEWED_LOG_ACTION
 from journeys.models import ConsentRecord, IdentityLevel
 
 pytestmark = pytest.mark.django_db

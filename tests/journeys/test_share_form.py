@@ -18,7 +18,7 @@ from django.utils import timezone
 from demo.factories.journeys import SafeguarderFactory, ShareJourneyPageFactory
 from imix_site.urls import serve_uploaded_image
 from journeys.models import IdentityLevel, StorySubmission
-from journeys.submissions import notify_safeguarding
+from journeys.submissions.handling import notify_safeguarding
 
 pytestmark = pytest.mark.django_db
 
