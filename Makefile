@@ -53,6 +53,7 @@ test: $(BIN)/.installed-dev translations ## Run the whole test suite (SQLite, or
 lint: $(BIN)/.installed-dev ## Check style and common mistakes with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(BIN)/.installed-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
