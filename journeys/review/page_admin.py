@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.views.pages.copy import CopyView as PageCopyView
-from wagtail.admin.views.pages.create import CreateView as PageCreateView
 from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
@@ -27,6 +26,10 @@ from journeys.stories.models import JourneyPage
 from privacy.admin_views import SetPrivacyView
 
 from .guard import publication_problems
+
+# The name of the "Publish" item of the page action menu, which is also what its button sends.
+PUBLISH_ACTION = "action-publish"
+
 
 # --- Publishing stories: only through the Safeguarding review ---------------------------------------------
 
@@ -39,7 +42,7 @@ def is_story(page):
 def remove_publish_from_stories(menu_items, request, context):
     """Stories are published by passing the review: "Submit to Safeguarding review" is the way."""
     if is_story(context.get("page")) or is_story_model(context.get("parent_page"), request):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+        menu_items[:] = [item for item in menu_items if item.name != PUBLISH_ACTION]
 
 
 def is_story_model(parent_page, request):
@@ -124,6 +127,8 @@ def review_context(task_state):
     }
 
 
+# Override (tests/journeys/test_upstream_contracts.py): a Task chooses the action dialog's form and template, but no
+# documented extension point adds to its context or turns a refusal in `on_action` into an error in the dialog.
 class StoryWorkflowActionView(WorkflowActionView):
     """Wagtail's workflow action view, except that a refused approval (consent expired since the dialog
     opened, a missing tick) comes back as the dialog with the reason, or as a message, not a 403."""
@@ -148,6 +153,7 @@ class StoryWorkflowActionView(WorkflowActionView):
         return redirect(self.redirect_url)
 
 
+# Override (tests/journeys/test_upstream_contracts.py): as above, for the dialog the page editor opens before approving.
 class StoryCollectWorkflowActionDataView(CollectWorkflowActionDataView):
     """The editor's "approve" dialog checks the consent too, so the reviewer sees a refusal in the dialog
     rather than after the page form is sent."""
@@ -166,6 +172,8 @@ class StoryCollectWorkflowActionDataView(CollectWorkflowActionDataView):
         return super().post(request, *args, **kwargs)
 
 
+# Override (tests/journeys/test_upstream_contracts.py): no documented hook runs before a workflow action in the page
+# editor, or lets a refused approval show the form again with what the reviewer typed.
 class StoryEditView(PageEditView):
     """The page editor for stories: a refused approval keeps what the reviewer typed and says why."""
 
@@ -201,19 +209,38 @@ class StoryEditView(PageEditView):
         return response
 
 
-class StoryCreateView(PageCreateView):
+# Set on the request when "Publish" on the create view is turned into "Save draft" for a new story.
+PUBLISH_REFUSED_ON_CREATE = "journeys_publish_refused_on_create"
+
+
+@hooks.register("before_create_page")
+def create_new_stories_as_drafts(request, parent_page, page_class):
     """A new story has had no review, so "Publish" saves it as a draft and says why it is not live.
 
     Wagtail's create view adds a page to the tree already live when publishing, which the guard in
-    `journeys.review.guard` refuses before any hook runs: everything typed would be lost to a 403.
+    `journeys.review.guard` refuses before `before_publish_page` runs: everything typed would be lost to a 403.
+    So the publish button's value is taken out of the request before the view reads it: the view saves a
+    draft, and `explain_why_the_new_story_is_a_draft` sends the editor to it with the reasons.
     """
+    if request.method != "POST" or not issubclass(page_class, JourneyPage):
+        return None
+    if request.POST.get(PUBLISH_ACTION) and parent_page.permissions_for_user(request.user).can_publish_subpage():
+        request.POST = request.POST.copy()
+        request.POST.pop(PUBLISH_ACTION)
+        setattr(request, PUBLISH_REFUSED_ON_CREATE, True)
+    return None
 
-    def publish_action(self):
-        self.save_action()
-        page = self.page.specific
-        return refuse_with_reasons(self.request, page, publication_problems(page, page.get_latest_revision()))
+
+@hooks.register("after_create_page")
+def explain_why_the_new_story_is_a_draft(request, page):
+    if not getattr(request, PUBLISH_REFUSED_ON_CREATE, False):
+        return None
+    page = page.specific
+    return refuse_with_reasons(request, page, publication_problems(page, page.get_latest_revision()))
 
 
+# Override (tests/journeys/test_upstream_contracts.py): no documented extension point takes fields out of the page
+# copy form.
 class StoryCopyView(PageCopyView):
     """A copy of a story is a new story: a draft, with no consent record and no review of its own yet.
 
@@ -242,7 +269,6 @@ class StoryCopyView(PageCopyView):
 class JourneyPageViewSet(PageViewSet):
     model = JourneyPage
     parent_models = []  # the index's listing stays Wagtail's: it also holds the "Share your journey" page
-    add_view_class = StoryCreateView
     copy_view_class = StoryCopyView
     edit_view_class = StoryEditView
     workflow_action_view_class = StoryWorkflowActionView

@@ -126,6 +126,8 @@ def machine_translate_unless_story(request, translation_id):
     return machine_translate(request, translation_id)
 
 
+# Override (tests/journeys/test_upstream_contracts.py): wagtail-localize offers no hook or setting to change what its
+# "Sync translated pages" and machine-translation views do for one page type, so these URLs stand in front of its own.
 @hooks.register("register_admin_urls", order=-1)
 def register_story_translation_urls():
     """In front of wagtail-localize's own URLs for the same paths (admin URLs are matched in hook order)."""
