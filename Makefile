@@ -59,6 +59,7 @@ lint: $(BIN)/.installed-dev ## Check the Python (ruff), the templates (djLint) a
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint .
+	$(BIN)/lint-imports
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory lint-static; \
 	elif [ "$$CI" = true ]; then echo "npm not found: CI must lint the CSS and JavaScript (install Node.js 20 or newer)"; exit 1; \
 	else echo "Skipping stylelint and ESLint: install Node.js 20 or newer (with npm) to lint the CSS and JavaScript"; fi

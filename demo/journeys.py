@@ -5,7 +5,7 @@ Built by `seed(seeder)` and translated by `seed_translations(seeder)`, which `de
 published the only way the site allows: a consent record, then the Safeguarding review approved by a member of the group
 (`demo.factories.journeys.publish_through_review`). So that editors can see what a take-down looks like, one
 story's consent then expires and another's is withdrawn, through the same service the admin and the daily
-expiry task use (`journeys.withdrawal`). Like the rest of the demo, it creates what is missing and leaves what
+expiry task use (`journeys.consent.withdrawal`). Like the rest of the demo, it creates what is missing and leaves what
 exists alone.
 
 The reviewer, safeguarding@imix.org.uk, signs every demo review, so it exists wherever the demo is seeded;
@@ -25,9 +25,9 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from journeys.consent.withdrawal import take_down_story, withdraw_consent
 from journeys.models import ConsentRecord, JourneyPage, JourneyTheme, StorySubmission, StorySubmissionPhoto
-from journeys.models.review import SAFEGUARDING_GROUP, is_safeguarder
-from journeys.withdrawal import take_down_story, withdraw_consent
+from journeys.team import SAFEGUARDING_GROUP, is_safeguarder
 
 from .artwork import render_illustration
 from .factories.journeys import (

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .storyteller import storyteller_view
+from .consent.storyteller import storyteller_view
 
 app_name = "journeys"
 urlpatterns = [

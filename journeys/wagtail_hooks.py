@@ -1,22 +1,22 @@
-"""The Safeguarding area of the admin (consent records, storyteller requests, story submissions) and themes.
+"""The admin of Human Journeys: each capability's own hooks, and the Safeguarding menu that holds consent
+records, storyteller requests and story submissions.
 
-Each part lives in its own module, which registers its own hooks; this module puts the viewsets in one menu.
+Wagtail looks for hooks only in this module: it imports each subpackage's hooks. Where the order of hooks
+matters (the review's image and translation URLs stand in front of Wagtail's and wagtail-localize's), the
+hook says so with its own `order`, whatever the order of these imports.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-# Imported for the hooks they register: story images change only through the Safeguarding team, and a
-# story's translation is published by the Safeguarding review.
-from . import image_locks, translation_review  # noqa: F401
-from .consent_admin import ConsentRecordViewSet
-from .every_language import check_consent
-from .models import JourneyTheme
-from .submission_admin import StorySubmissionViewSet
-from .withdrawal_admin import StorytellerRequestViewSet
+from .consent import wagtail_hooks as consent_hooks  # noqa: F401
+from .consent.admin import ConsentRecordViewSet
+from .consent.withdrawal_admin import StorytellerRequestViewSet
+from .review import wagtail_hooks as review_hooks  # noqa: F401
+from .stories.admin import JourneyThemeViewSet
+from .submissions.admin import StorySubmissionViewSet
 
 
 class SafeguardingViewSetGroup(SnippetViewSetGroup):
@@ -27,16 +27,5 @@ class SafeguardingViewSetGroup(SnippetViewSetGroup):
     menu_order = 250
 
 
-class JourneyThemeViewSet(SnippetViewSet):
-    model = JourneyTheme
-    icon = "tag"
-    menu_label = _("Journey themes")
-    list_display = ["name", "slug"]
-
-
 register_snippet(SafeguardingViewSetGroup)
 register_snippet(JourneyThemeViewSet)
-
-
-# Every language of a story answers to one consent record: checked with page privacy in every language.
-hooks.register("check_translation_privacy", check_consent)

@@ -140,7 +140,7 @@ def test_production__starts_and_imports_every_module_without_the_demo_or_its_pac
         "news.models",
         "toolkits.wagtail_hooks",
         "briefings.management.commands.send_briefing",
-        "journeys.models.review",
+        "journeys.review.models",
         "journeys.management.commands.check_consent_expiry",
     ):
         assert module in imported, module

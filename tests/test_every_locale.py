@@ -21,8 +21,8 @@ from demo.factories.journeys import (
 )
 from demo.factories.news import BlogIndexPageFactory, BlogPageFactory
 from demo.factories.toolkits import MessagingGuidePageFactory, QAToolkitPageFactory, ToolkitIndexPageFactory
+from journeys.consent.withdrawal import withdraw_consent
 from journeys.models import ConsentRecord, JourneyPage
-from journeys.withdrawal import withdraw_consent
 from toolkits.models import ToolkitPage
 
 pytestmark = pytest.mark.django_db

@@ -41,9 +41,9 @@ from demo.seeder import DemoContentError, validate_streams
 from demo.translation import missing_strings
 from home.models import CustomImage, Funder, HomePage, NavigationMenu, OrganisationSettings, Rendition, StandardPage
 from journeys.models import ConsentRecord, JourneyIndexPage, JourneyPage, JourneyTheme
-from journeys.models.pages import STORYTELLER_FIELDS
-from journeys.models.review import SafeguardingReviewTaskState
-from journeys.safeguarding import has_passed_review
+from journeys.review.guard import has_passed_review
+from journeys.review.models import SafeguardingReviewTaskState
+from journeys.stories.models import STORYTELLER_FIELDS
 from members.access import is_member
 from members.models import MembershipApplication, Organisation
 from news.models import Author, BlogCategory, BlogIndexPage, BlogPage

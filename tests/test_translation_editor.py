@@ -36,7 +36,7 @@ from demo.factories.toolkits import (
 )
 from home.models import NavigationMenu
 from journeys.models import JourneyPage
-from journeys.safeguarding import PublicationRefused
+from journeys.review.guard import PublicationRefused
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,8 @@ from journeys.models import (
     ShareJourneyPage,
     StorySubmission,
 )
-from journeys.models.review import CHECKLIST, SAFEGUARDING_GROUP, SafeguardingReviewTask, safeguarding_workflow
+from journeys.review.models import CHECKLIST, SafeguardingReviewTask, safeguarding_workflow
+from journeys.team import SAFEGUARDING_GROUP
 
 from .home import BasePageFactory, default_locale
 from .members import UserFactory

@@ -256,7 +256,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # A new revision of a page in a workflow is reviewed afresh: an approval never carries over to edited content.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # A story publishes exactly the revision its Safeguarding reviewer approved; other pages as Wagtail does.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "journeys.workflow.publish_approved_workflow"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "journeys.review.workflow.publish_approved_workflow"
 
 # Human Journeys
 # Submissions that did not become a story are deleted after this many days (`manage.py delete_old_submissions`).

@@ -1,14 +1,13 @@
-from .consent import ConsentRecord, StorytellerRequest
-from .pages import (
-    ContentWarning,
-    IdentityLevel,
-    JourneyIndexPage,
-    JourneyPage,
-    JourneyTheme,
-    ShareJourneyPage,
-)
-from .review import SafeguardingReviewTask, SafeguardingReviewTaskState
-from .submissions import StorySubmission, StorySubmissionPhoto
+"""Every model of the journeys app, for Django to find: each lives in the subpackage of its capability.
+
+Code inside journeys imports a model from its own subpackage (`journeys.consent.models`), never from here:
+this module imports all four, so a lower layer importing it would depend on the higher ones.
+"""
+
+from journeys.consent.models import ConsentRecord, StorytellerRequest
+from journeys.review.models import SafeguardingReviewTask, SafeguardingReviewTaskState
+from journeys.stories.models import ContentWarning, IdentityLevel, JourneyIndexPage, JourneyPage, JourneyTheme
+from journeys.submissions.models import ShareJourneyPage, StorySubmission, StorySubmissionPhoto
 
 __all__ = [
     "ConsentRecord",

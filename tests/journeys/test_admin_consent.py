@@ -22,7 +22,7 @@ from wagtail.permissions import policy_registry
 from demo.factories.home import ImageFactory
 from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory, publish_through_review
 from imix_site.urls import UPLOADED_IMAGE_FOLDERS
-from journeys.consent_admin import RENEWED_LOG_ACTION
+from journeys.consent.admin import RENEWED_LOG_ACTION
 from journeys.models import ConsentRecord, IdentityLevel
 
 pytestmark = pytest.mark.django_db

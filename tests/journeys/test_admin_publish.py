@@ -15,8 +15,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from demo.factories.journeys import ConsentRecordFactory, JourneyPageFactory
-from journeys.consent_admin import refuse_unreviewed_publication
 from journeys.models import JourneyPage
+from journeys.review.page_admin import refuse_unreviewed_publication
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from demo.factories.journeys import ConsentRecordFactory
 from demo.factories.members import UserFactory
 from journeys.models import ConsentRecord, IdentityLevel, JourneyPage
-from journeys.models.review import CHECKLIST, safeguarding_workflow
+from journeys.review.models import CHECKLIST, safeguarding_workflow
 from tests.journeys.test_admin_publish import story_form_data
 
 pytestmark = pytest.mark.django_db

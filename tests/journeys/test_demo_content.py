@@ -28,8 +28,8 @@ from journeys.models import (
     ShareJourneyPage,
     StorySubmission,
 )
-from journeys.models.review import is_safeguarder
-from journeys.safeguarding import has_passed_review, publication_problems
+from journeys.review.guard import has_passed_review, publication_problems
+from journeys.team import is_safeguarder
 
 pytestmark = pytest.mark.django_db
 

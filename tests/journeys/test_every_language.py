@@ -126,7 +126,7 @@ def test_alias_of_a_live_story__is_live_under_the_same_consent_and_goes_with_a_w
     published_journey, journey_index, safeguarder, client
 ):
     from demo.factories.journeys import JourneyIndexPageFactory
-    from journeys.withdrawal import withdraw_consent
+    from journeys.consent.withdrawal import withdraw_consent
 
     elsewhere = JourneyIndexPageFactory(parent=journey_index.get_parent(), slug="more-stories")
     alias = published_journey.create_alias(parent=elsewhere, update_slug="finding-work-again")
@@ -145,7 +145,7 @@ def test_check_command__takes_down_a_translation_left_live_without_its_original(
 
     from wagtail.signals import page_unpublished
 
-    from journeys import every_language
+    from journeys.consent import every_language
 
     english, french = story_in_three_languages["en"], story_in_three_languages["fr"]
     # The original deleted before deleting took every language down with it (or with signals off).
@@ -182,7 +182,7 @@ def test_story_with_an_alias__its_next_reviewed_change_is_published_and_the_alia
 
 
 def test_alias_of_a_live_story__cannot_be_given_text_of_its_own(published_journey):
-    from journeys.safeguarding import PublicationRefused
+    from journeys.review.guard import PublicationRefused
 
     alias = JourneyPage.objects.get(pk=published_journey.create_alias(update_slug="finding-work-again").pk)
     alias.introduction = "Words nobody reviewed."

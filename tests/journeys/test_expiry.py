@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
 from demo.factories.journeys import JourneyPageFactory, SafeguarderFactory, approve_review, publish_through_review
+from journeys.consent.withdrawal import EXPIRED_ACTION, WITHDRAWN_ACTION, take_down_story, withdraw_consent
 from journeys.models import ConsentRecord, JourneyPage
-from journeys.withdrawal import EXPIRED_ACTION, WITHDRAWN_ACTION, take_down_story, withdraw_consent
 from tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db

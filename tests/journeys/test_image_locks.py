@@ -19,7 +19,7 @@ from django.utils import timezone
 from demo.factories.home import ImageFactory
 from demo.factories.journeys import JourneyPageFactory, publish_through_review
 from home.models import CustomImage
-from journeys.models.review import safeguarding_workflow
+from journeys.review.models import safeguarding_workflow
 
 pytestmark = pytest.mark.django_db
 

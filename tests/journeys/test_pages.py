@@ -23,7 +23,7 @@ from demo.factories.journeys import (
     publish_through_review,
 )
 from journeys.models import ContentWarning, IdentityLevel, JourneyPage
-from journeys.models.pages import NAME_FIELDS_BY_LEVEL
+from journeys.stories.models import NAME_FIELDS_BY_LEVEL
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from demo.factories.journeys import ConsentRecordFactory, approve_review, publish_through_review
 from demo.factories.members import UserFactory
+from journeys.consent.withdrawal import take_down_story
 from journeys.models import ConsentRecord, IdentityLevel, JourneyPage
-from journeys.models.review import CHECKLIST, safeguarding_workflow
-from journeys.safeguarding import PublicationRefused
-from journeys.withdrawal import take_down_story
+from journeys.review.guard import PublicationRefused
+from journeys.review.models import CHECKLIST, safeguarding_workflow
 
 pytestmark = pytest.mark.django_db
 

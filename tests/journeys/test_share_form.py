@@ -18,7 +18,7 @@ from demo.factories.home import ImageFactory
 from demo.factories.journeys import SafeguarderFactory, ShareJourneyPageFactory
 from imix_site.urls import UPLOADED_IMAGE_FOLDERS
 from journeys.models import IdentityLevel, StorySubmission
-from journeys.submissions import notify_safeguarding
+from journeys.submissions.handling import notify_safeguarding
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,9 @@ from wagtail.models import Locale, PageLogEntry
 
 from demo.factories.journeys import SafeguarderFactory, publish_through_review
 from demo.factories.members import UserFactory
+from journeys.consent.storyteller import SALT, storyteller_url
+from journeys.consent.withdrawal import REQUEST_ACTION, take_down_story, withdraw_consent
 from journeys.models import ConsentRecord, StorytellerRequest
-from journeys.storyteller import SALT, storyteller_url
-from journeys.withdrawal import REQUEST_ACTION, take_down_story, withdraw_consent
 from tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db

@@ -20,9 +20,9 @@ from demo.factories.home import ImageFactory, StandardPageFactory
 from demo.factories.journeys import JourneyPageFactory, approve_review, publish_through_review
 from home.models import CustomImage
 from imix_site.urls import serve_uploaded_image
+from journeys.consent.withdrawal import WITHDRAWN_ACTION, withdraw_consent
 from journeys.models import ConsentRecord, JourneyPage, StorytellerRequest
-from journeys.models.review import safeguarding_workflow
-from journeys.withdrawal import WITHDRAWN_ACTION, withdraw_consent
+from journeys.review.models import safeguarding_workflow
 
 pytestmark = pytest.mark.django_db
 

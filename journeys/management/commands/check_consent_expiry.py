@@ -15,9 +15,9 @@ import logging
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from journeys.models import ConsentRecord
-from journeys.tasks import retry_request_notifications, send_expired_notices, send_expiry_warnings
-from journeys.withdrawal import take_down_story
+from journeys.consent.models import ConsentRecord
+from journeys.consent.tasks import retry_request_notifications, send_expired_notices, send_expiry_warnings
+from journeys.consent.withdrawal import take_down_story
 
 logger = logging.getLogger(__name__)
 

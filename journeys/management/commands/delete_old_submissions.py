@@ -12,8 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from journeys.models import StorySubmission, StorySubmissionPhoto
-from journeys.models.submissions import delete_photo_files
+from journeys.submissions.models import StorySubmission, StorySubmissionPhoto, delete_photo_files
 
 
 def counted(number, noun):

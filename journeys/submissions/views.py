@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from home.rate_limits import HourlyLimit
 
 from .forms import ShareJourneyForm
-from .submissions import save_submission
+from .handling import save_submission
 
 SENT_PARAMETER = "sent"
 SESSION_REFERENCE_KEY = "journeys:submission-reference"

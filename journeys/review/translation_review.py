@@ -3,7 +3,7 @@
 The translation editor has one way on to the site, its "Publish" button, and no workflow actions. A translated
 story is new text about a person at risk, so it is reviewed like any other change: for a story, "Publish" in
 the translation editor saves the translation as a draft and sends that revision to the Safeguarding review.
-It goes live when a member of the Safeguarding group approves it (the `pre_save` guard in safeguarding.py
+It goes live when a member of the Safeguarding group approves it (the `pre_save` guard in guard.py
 would refuse anything else, with a bare "permission denied").
 
 Two more of wagtail-localize's paths are closed for stories, by views registered in front of its own URLs:
@@ -24,7 +24,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.edit_translation import machine_translate
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from journeys.models import JourneyPage
+from journeys.stories.models import JourneyPage
 
 
 def story_translation(page):
@@ -126,6 +126,8 @@ def machine_translate_unless_story(request, translation_id):
     return machine_translate(request, translation_id)
 
 
+# Override (tests/journeys/test_upstream_contracts.py): wagtail-localize offers no hook or setting to change what its
+# "Sync translated pages" and machine-translation views do for one page type, so these URLs stand in front of its own.
 @hooks.register("register_admin_urls", order=-1)
 def register_story_translation_urls():
     """In front of wagtail-localize's own URLs for the same paths (admin URLs are matched in hook order)."""

@@ -25,8 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from home.image_safety import strip_metadata
+from journeys.stories.models import IdentityLevel
 
-from .models import IdentityLevel, StorySubmission
+from .models import StorySubmission
 
 OTHER_LANGUAGE = "other"
 

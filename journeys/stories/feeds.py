@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from journeys.models.pages import filed_under
+from .models import filed_under
 
 FEED_LENGTH = 20
 FEED_AUTHOR = "IMIX Human Journeys"

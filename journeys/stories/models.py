@@ -9,6 +9,7 @@ import math
 import re
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.loader import render_to_string
@@ -29,8 +30,10 @@ from wagtail_localize.fields import SynchronizedField
 from home.content_cache import cached
 from home.models import BasePage, ListingIndexMixin
 from home.pagination import paginate
-from journeys.blocks import JourneyStoryBlock
-from journeys.panels import SafeguardingStatusPanel
+
+from . import hooks
+from .blocks import JourneyStoryBlock
+from .panels import SafeguardingStatusPanel
 
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
@@ -134,6 +137,9 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["journeys.JourneyPage", "journeys.ShareJourneyPage"]
+    # Named, as in subpage_types, rather than imported: the share page belongs to `journeys.submissions`,
+    # which is built on the stories.
+    share_page_model = "journeys.ShareJourneyPage"
     template = "journeys/journey_index_page.html"
     page_description = _("Lists Human Journeys stories, newest first, with a theme filter and feeds.")
 
@@ -169,7 +175,7 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
         """Title and address of the live, public "Share your journey" page under this index, or None."""
 
         def build():
-            page = ShareJourneyPage.objects.child_of(self).live().public().first()
+            page = apps.get_model(self.share_page_model).objects.child_of(self).live().public().first()
             return {"title": page.title, "url": page.get_url(request)} if page else {}
 
         return cached(("journey-share-link", self.pk), build, request=request) or None
@@ -199,7 +205,7 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
 
     @path("feed/<str:kind>/", name="feed")
     def feed(self, request, kind):
-        from journeys.feeds import journey_feed_view
+        from .feeds import journey_feed_view
 
         return journey_feed_view(request, self, kind)
 
@@ -222,10 +228,8 @@ class JourneyPageForm(WagtailAdminPageForm):
             for field_name, message in missing_name_field_errors(level, cleaned_data).items():
                 self.add_error(field_name, message)
         if "action-publish" in self.data and self.instance.pk:
-            from journeys.safeguarding import publication_problems
-
-            draft = self.instance
-            for problem in publication_problems(draft, revision=None):
+            # The review answers (`journeys.review.guard.publication_problems`), through a hook.
+            for problem in hooks.publication_problems(self.instance):
                 self.add_error(None, problem)
         return cleaned_data
 
@@ -469,10 +473,9 @@ class JourneyPage(BasePage):
         return list(stories.order_by("-first_published_at")[:RELATED_STORIES])
 
     def get_workflow(self):
-        """Every story goes through the Safeguarding review, wherever it sits in the page tree."""
-        from journeys.models.review import safeguarding_workflow
-
-        return safeguarding_workflow()
+        """Every story goes through the Safeguarding review, wherever it sits in the page tree (the review
+        names its workflow through the `journeys_story_workflow` hook)."""
+        return hooks.story_workflow(self)
 
     @property
     def has_workflow(self):
@@ -484,42 +487,3 @@ class JourneyPage(BasePage):
         context["story_themes"] = self.theme_list
         context["related_section"] = self.get_related_section(request)
         return context
-
-
-class ShareJourneyPage(BasePage):
-    """The "Share your journey" form: its words are edited here, what people send is never a page."""
-
-    introduction = models.TextField(max_length=800, blank=True)
-    reassurance = StreamField(
-        JourneyStoryBlock(),
-        blank=True,
-        help_text=_("What happens next, who reads the story, and how it is kept safe."),
-    )
-    thank_you_text = models.TextField(
-        max_length=800,
-        blank=True,
-        help_text=_("Shown after sending. Say when they will hear from us, if they left contact details."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("reassurance"),
-        FieldPanel("thank_you_text"),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["journeys.JourneyIndexPage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    template = "journeys/share_journey_page.html"
-    landing_template = "journeys/share_journey_thanks.html"
-    page_description = _("The public form where people send their story to the Safeguarding team.")
-
-    class Meta:
-        verbose_name = _("Share your journey page")
-
-    def serve(self, request, *args, **kwargs):
-        from journeys.views import serve_share_journey_page
-
-        return serve_share_journey_page(self, request)

@@ -37,10 +37,10 @@ from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
 from home.mail import SERVER_DOWN_ERRORS
+from journeys.stories.models import NAME_FIELDS_BY_LEVEL, JourneyIndexPage, JourneyPage
+from journeys.team import SAFEGUARDING_GROUP
 
-from .models import JourneyIndexPage, JourneyPage, StorySubmission, StorySubmissionPhoto
-from .models.pages import NAME_FIELDS_BY_LEVEL
-from .models.review import SAFEGUARDING_GROUP
+from .models import StorySubmission, StorySubmissionPhoto
 
 logger = logging.getLogger(__name__)
 

@@ -30,9 +30,9 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from home.mail import enqueue  # noqa: F401  (callers import it from here)
+from journeys.team import SAFEGUARDING_GROUP
 
 from .models import ConsentRecord, StorytellerRequest
-from .models.review import SAFEGUARDING_GROUP
 from .withdrawal import EXPIRY_NOTICE_ACTION
 
 logger = logging.getLogger(__name__)

@@ -24,8 +24,9 @@ from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
 from home.content_cache import clear_content_cache
+from journeys.stories.models import JourneyPage
 
-from .models import ConsentRecord, JourneyPage
+from .models import ConsentRecord
 
 WITHDRAWN_ACTION = "journeys.consent_withdrawn"
 EXPIRED_ACTION = "journeys.consent_expired"

@@ -1,19 +1,20 @@
 """The Safeguarding review: a workflow task only members of the Safeguarding group can approve, with a checklist.
 
-Approval is tied to one revision: `journeys.safeguarding` refuses to publish any revision of a story that
+Approval is tied to one revision: `journeys.review.guard` refuses to publish any revision of a story that
 does not have its own approved review, so editing a published story needs review again (and Wagtail is told
 never to carry an old approval over to a new revision: WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT).
 """
 
 from django import forms
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask, TaskState, Workflow
 
-SAFEGUARDING_GROUP = "Safeguarding"
+from journeys.consent.checks import consent_problems
+from journeys.team import is_safeguarder
+
 SAFEGUARDING_WORKFLOW = "Safeguarding review"
 
 CHECKLIST = [
@@ -24,17 +25,6 @@ CHECKLIST = [
     ("faces", _("Faces are visible only where the people shown agreed.")),
     ("photo_metadata", _("Photo metadata is stripped (the site does this on upload; check screenshots too).")),
 ]
-
-
-def safeguarding_group():
-    return Group.objects.filter(name=SAFEGUARDING_GROUP).first()
-
-
-def is_safeguarder(user):
-    """Membership of the Safeguarding group: being a superuser is not enough to approve a story."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.groups.filter(name=SAFEGUARDING_GROUP).exists()
 
 
 def safeguarding_workflow():
@@ -115,8 +105,6 @@ class SafeguardingReviewTask(AbstractGroupApprovalTask):
 
     def check_approval(self, task_state, user, data):
         """The checklist comes through the modal form, or as raw JSON from the editor: check it either way."""
-        from journeys.safeguarding import consent_problems
-
         if not self._user_in_groups(user):
             raise PermissionDenied(_("Only members of the Safeguarding group can approve a story."))
         form = SafeguardingChecklistForm(data=data)

@@ -1,4 +1,4 @@
-"""Consent records and the Safeguarding review in the admin.
+"""Consent records in the admin.
 
 Consent records hold a storyteller's real name, so every view of them answers only to staff with
 `journeys.view_consentrecord` (the Safeguarding group and superusers): anyone else gets a 403 page, not
@@ -9,20 +9,15 @@ A record's signed consent form is a file of the record itself (`ConsentRecord.si
 `consent-forms/` with a random name), never a Wagtail document: it appears in no document listing or chooser,
 and is downloaded only through `signed_form_view`, which checks the same permission on every request.
 
-For stories themselves the admin is steered towards the Safeguarding review: the "Publish" button is taken
-out of a story's action menu, a publish that gets through anyway (the create view, a hand-made request) is
-turned back with the reasons, bulk publishing refuses stories that have not passed review, and a refused
-approval is explained in the review dialog instead of ending in a bare 403.
+Publishing stories only through the Safeguarding review is the review's (`journeys.review.page_admin`).
 """
 
 import datetime
 import functools
-import json
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -37,11 +32,6 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, StatusTagColumn
-from wagtail.admin.views.pages.copy import CopyView as PageCopyView
-from wagtail.admin.views.pages.create import CreateView as PageCreateView
-from wagtail.admin.views.pages.edit import EditView as PageEditView
-from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
-from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -56,11 +46,11 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
 )
 
-from privacy.admin_views import SetPrivacyView
+from journeys.stories.models import JourneyPage
 
-from .models import ConsentRecord, JourneyPage
+from .checks import consent_problems
+from .models import ConsentRecord
 from .panels import ConsentRecordStatusPanel
-from .safeguarding import consent_problems, publication_problems
 
 VIEW_PERMISSION = "journeys.view_consentrecord"
 SIGNED_FORM_URL_NAME = "journeys_consent_signed_form"
@@ -436,230 +426,3 @@ class ConsentRecordViewSet(SnippetViewSet):
 @hooks.register("register_log_actions")
 def register_consent_log_actions(actions):
     actions.register_action(RENEWED_LOG_ACTION, gettext_lazy("Renew consent"), gettext_lazy("Consent renewed"))
-
-
-# --- Publishing stories: only through the Safeguarding review ---------------------------------------------
-
-
-def is_story(page):
-    return page is not None and issubclass(page.specific_class or type(page), JourneyPage)
-
-
-@hooks.register("construct_page_action_menu")
-def remove_publish_from_stories(menu_items, request, context):
-    """Stories are published by passing the review: "Submit to Safeguarding review" is the way."""
-    if is_story(context.get("page")) or is_story_model(context.get("parent_page"), request):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
-
-
-def is_story_model(parent_page, request):
-    """On the create view the menu has no page yet: the URL names the model being created."""
-    if parent_page is None:
-        return False
-    match = getattr(request, "resolver_match", None)
-    kwargs = match.kwargs if match else {}
-    return (kwargs.get("content_type_app_name"), kwargs.get("content_type_model_name")) == (
-        "journeys",
-        "journeypage",
-    )
-
-
-def refuse_with_reasons(request, page, problems):
-    messages.error(request, _("“%(title)s” was saved as a draft, not published.") % {"title": page.title})
-    for problem in problems:
-        messages.error(request, problem)
-    return redirect("wagtailadmin_pages:edit", page.pk)
-
-
-@hooks.register("before_publish_page")
-def refuse_unreviewed_publication(request, page):
-    """A second line behind the missing button: the edits are already saved as a draft, so nothing typed is
-    lost; the editor is sent back to the story with every reason it cannot go live."""
-    if not is_story(page):
-        return None
-    page = page.specific
-    problems = publication_problems(page, page.get_latest_revision())
-    return refuse_with_reasons(request, page, problems) if problems else None
-
-
-def stories_to_bulk_publish(objects, include_descendants):
-    stories = [page.specific for page in objects if is_story(page)]
-    if include_descendants:
-        for page in objects:
-            stories.extend(JourneyPage.objects.descendant_of(page).not_live())
-    return stories
-
-
-def bulk_publish_problems(story):
-    """Bulk publish puts the latest revision live: judge that version, not the one on the site."""
-    revision = story.get_latest_revision()
-    return publication_problems(revision.as_object() if revision else story, revision)
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_publishing_unreviewed_stories(request, action_type, objects, action_class_instance):
-    """Bulk publish would otherwise stop with a server error at the first story the guard refuses."""
-    if action_type != "publish":
-        return None
-    form = getattr(action_class_instance, "cleaned_form", None)
-    include_descendants = bool(form and form.cleaned_data.get("include_descendants"))
-    refused = [story for story in stories_to_bulk_publish(objects, include_descendants) if bulk_publish_problems(story)]
-    if not refused:
-        return None
-    messages.error(
-        request,
-        _(
-            "Nothing was published. Stories go live only by passing the Safeguarding review, and these have not: "
-            "%(titles)s."
-        )
-        % {"titles": ", ".join(f"“{story.title}”" for story in refused)},
-    )
-    return redirect(action_class_instance.next_url)
-
-
-# --- The Safeguarding review: refusals explained where the reviewer is looking -------------------------
-
-
-def refusal_message(refusal):
-    return str(refusal) or _("The Safeguarding review could not be approved.")
-
-
-def review_context(task_state):
-    """What the approve dialog shows above the checklist: the consent for the revision under review."""
-    page = task_state.revision.as_object()
-    return {
-        "consent": ConsentRecord.objects.for_page(page),
-        "consent_problems": consent_problems(page),
-        "reviewed_page": page,
-    }
-
-
-class StoryWorkflowActionView(WorkflowActionView):
-    """Wagtail's workflow action view, except that a refused approval (consent expired since the dialog
-    opened, a missing tick) comes back as the dialog with the reason, or as a message, not a 403."""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**review_context(self.task_state), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        try:
-            with transaction.atomic():
-                return super().post(request, *args, **kwargs)
-        except PermissionDenied as refusal:
-            return self.refused(request, refusal)
-
-    def refused(self, request, refusal):
-        if self.form_class and request.headers.get("x-requested-with") == "XMLHttpRequest":
-            form = self.form_class(request.POST)
-            form.is_valid()
-            form.add_error(None, refusal_message(refusal))
-            return self.render_modal_form(request, form)
-        messages.error(request, refusal_message(refusal))
-        return redirect(self.redirect_url)
-
-
-class StoryCollectWorkflowActionDataView(CollectWorkflowActionDataView):
-    """The editor's "approve" dialog checks the consent too, so the reviewer sees a refusal in the dialog
-    rather than after the page form is sent."""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**review_context(self.task_state), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST) if self.form_class else None
-        if self.action_name == "approve" and form is not None and form.is_valid():
-            try:
-                self.task.check_approval(self.task_state, request.user, form.cleaned_data)
-            except PermissionDenied as refusal:
-                form.add_error(None, refusal_message(refusal))
-                return self.render_modal_form(request, form)
-        return super().post(request, *args, **kwargs)
-
-
-class StoryEditView(PageEditView):
-    """The page editor for stories: a refused approval keeps what the reviewer typed and says why."""
-
-    def perform_workflow_action(self):
-        task_state = self.page.current_workflow_task_state
-        task = self.page.current_workflow_task
-        if self.workflow_action == "approve" and hasattr(task, "check_approval"):
-            extra = self.request.POST.get("workflow-action-extra-data", "{}")
-            try:
-                task.check_approval(task_state, self.request.user, json.loads(extra))
-            except (PermissionDenied, ValueError) as refusal:
-                messages.error(self.request, refusal_message(refusal))
-                self.has_unsaved_changes = True
-                return self.render_to_response(self.get_context_data())
-        try:
-            with transaction.atomic():
-                response = super().perform_workflow_action()
-        except PermissionDenied as refusal:
-            # Refused after the check above (the consent changed meanwhile): nothing was saved, so show
-            # the form again with what the reviewer typed.
-            messages.error(self.request, refusal_message(refusal))
-            self.has_unsaved_changes = True
-            return self.render_to_response(self.get_context_data())
-        if self.workflow_action == "approve" and self.has_content_changes:
-            # The approval was for the version under review; the reviewer's own changes are a new version.
-            messages.warning(
-                self.request,
-                _(
-                    "You approved the version that was submitted. Your changes are saved as a new version, which "
-                    "needs the Safeguarding review too before it goes live."
-                ),
-            )
-        return response
-
-
-class StoryCreateView(PageCreateView):
-    """A new story has had no review, so "Publish" saves it as a draft and says why it is not live.
-
-    Wagtail's create view adds a page to the tree already live when publishing, which the guard in
-    `journeys.safeguarding` refuses before any hook runs: everything typed would be lost to a 403.
-    """
-
-    def publish_action(self):
-        self.save_action()
-        page = self.page.specific
-        return refuse_with_reasons(self.request, page, publication_problems(page, page.get_latest_revision()))
-
-
-class StoryCopyView(PageCopyView):
-    """A copy of a story is a new story: a draft, with no consent record and no review of its own yet.
-
-    "Publish copies" and "alias" are not offered, since either would put the copy live at once, which the
-    guard in `journeys.safeguarding` refuses.
-    """
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields.pop("publish_copies", None)
-        form.fields.pop("alias", None)
-        return form
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.info(
-            self.request,
-            _(
-                "The copy is a draft. It is a separate story: it needs its own consent record and Safeguarding "
-                "review before it can be published."
-            ),
-        )
-        return response
-
-
-class JourneyPageViewSet(PageViewSet):
-    model = JourneyPage
-    parent_models = []  # the index's listing stays Wagtail's: it also holds the "Share your journey" page
-    add_view_class = StoryCreateView
-    copy_view_class = StoryCopyView
-    edit_view_class = StoryEditView
-    workflow_action_view_class = StoryWorkflowActionView
-    collect_workflow_action_data_view_class = StoryCollectWorkflowActionDataView
-    set_privacy_view_class = SetPrivacyView  # privacy is set on the original story, for every translation
-
-
-@hooks.register("register_admin_viewset")
-def register_journey_page_viewset():
-    return JourneyPageViewSet("journey_pages")

@@ -36,8 +36,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import home.image_safety  # noqa: F401  (registers the HEIC opener with Pillow)
 from home.admin_permissions import NoAddPermissionPolicy
 
+from .handling import LOG_ACTIONS, NOTIFY_ACTION, NoJourneyIndex, make_draft_story, queue_notification
 from .models import StorySubmission, StorySubmissionPhoto
-from .submissions import LOG_ACTIONS, NOTIFY_ACTION, NoJourneyIndex, make_draft_story, queue_notification
 
 VIEW_PERMISSION = "journeys.view_storysubmission"
 CHANGE_PERMISSION = "journeys.change_storysubmission"

@@ -24,11 +24,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from journeys.stories.models import STORYTELLER_FIELDS, JourneyPage
 from privacy.rules import page_label, source_of
 
-from .models import ConsentRecord, JourneyPage
-from .models.pages import STORYTELLER_FIELDS
-from .safeguarding import identity_problems
+from .checks import identity_problems
+from .models import ConsentRecord
 from .withdrawal import pages_of_story, story_pages, take_down_story, taking_down, unpublish
 
 

@@ -29,7 +29,9 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.log_actions import log
 
-from .models import ConsentRecord, JourneyPage, StorytellerRequest
+from journeys.stories.models import JourneyPage
+
+from .models import ConsentRecord, StorytellerRequest
 
 logger = logging.getLogger(__name__)
 

@@ -32,9 +32,9 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_permissions import NoAddPermissionPolicy
+from journeys.team import SAFEGUARDING_GROUP, is_safeguarder
 
 from .models import ConsentRecord, StorytellerRequest
-from .models.review import SAFEGUARDING_GROUP, is_safeguarder
 from .storyteller import rotate_link_key, storyteller_url
 from .withdrawal import (
     EXPIRED_ACTION,

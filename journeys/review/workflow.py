@@ -11,7 +11,7 @@ def publish_approved_workflow(workflow_state, user=None):
     """
     from wagtail.workflows import publish_workflow_state
 
-    from journeys.models import JourneyPage
+    from journeys.stories.models import JourneyPage
 
     content_object = workflow_state.content_object  # the generic Page: compare its specific class
     if issubclass(getattr(content_object, "specific_class", None) or type(content_object), JourneyPage):
