@@ -49,7 +49,7 @@ run: $(BIN)/.installed-dev translations ## Install, migrate SQLite, load the dem
 
 # The suite runs in parallel (pytest-xdist, one test database per worker) with coverage; TEST_WORKERS=0 runs it
 # in one process. Extra pytest options go in PYTEST_ARGS, e.g. `make test PYTEST_ARGS="tests/news -x"`.
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 3
 COVERAGE_ARGS ?= --cov --cov-report=term
 
 test: $(BIN)/.installed-dev translations ## Run the whole test suite in parallel, with coverage (SQLite, or PostgreSQL when DATABASE_URL is set)
