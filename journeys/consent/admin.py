@@ -268,6 +268,12 @@ class ValidUntilColumn(Column):
         return context
 
 
+# The consent record's views below customise Wagtail's generic model views through their public methods
+# (get_edit_url, get_initial_form_instance, save_instance, get_success_message, get_<field>_display_value), set on
+# the viewset's documented view-class attributes. The two dispatch() overrides rely on setup() having loaded
+# self.object (tests/journeys/test_upstream_contracts.py::test_consent_views__setup_loads_the_record_first).
+
+
 class ConsentIndexView(IndexView):
     def get_edit_url(self, instance):
         # A withdrawn record is read, never edited: its title links to the inspect view.

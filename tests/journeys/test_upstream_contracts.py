@@ -140,3 +140,14 @@ def test_copy_view__copy_form_still_offers_the_fields_we_take_out(published_jour
     assert {"publish_copies", "alias"} <= set(form.fields)
     assert "get_form" not in vars(CopyView)  # Django's FormView.get_form, which our copy view extends
     assert parameters(CopyView.form_valid) == ["self", "form"]
+
+
+def test_consent_views__setup_loads_the_record_first():
+    """ConsentEditView and ConsentDeleteView refuse a withdrawn or live story's record in dispatch(), which needs
+    Wagtail's generic views to have loaded `self.object` in setup(), before dispatch()."""
+    from wagtail.snippets.views.snippets import DeleteView, EditView
+
+    for view in (EditView, DeleteView):
+        setups = [inspect.getsource(cls.setup) for cls in view.__mro__ if "setup" in vars(cls)]
+        assert any("self.object = self.get_object()" in source for source in setups), view.__name__
+        assert "dispatch" not in vars(view) or "self.object" not in inspect.getsource(view.dispatch).split("super()")[0]
