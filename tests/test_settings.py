@@ -138,3 +138,15 @@ def test_machine_translation__is_off_unless_a_deepl_key_is_given(key, expected):
     )
     assert result.returncode == 0, result.stderr
     assert f"TRANSLATOR {expected}" in result.stdout
+
+
+@pytest.mark.django_db
+def test_tests_on_postgresql__commit_without_waiting_for_the_disk():
+    """The test databases are thrown away; waiting for each commit's write-ahead log only slows the suite."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is a PostgreSQL setting; SQLite has no such wait to skip")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "off"

@@ -22,4 +22,5 @@ AXES_ENABLED = False
 # On PostgreSQL, test databases are thrown away, so a commit need not wait for its write-ahead log to reach the
 # disk: the suite (above all each worker's migrations) runs quicker, and nothing a test checks changes.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
