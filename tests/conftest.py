@@ -27,6 +27,27 @@ from tests.smtp import smtp, smtp_controller, smtp_down  # noqa: F401  (fixtures
 factory.random.reseed_random("imix-tests")
 
 
+# Packages whose tests share one expensive package-scoped fixture: the test workers hand each such package to one
+# worker as a whole, so the fixture is built once per run rather than once on every worker that gets a module.
+SHARED_FIXTURE_PACKAGES = ("tests/demo/",)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Under `--dist loadscope`, schedule each package in SHARED_FIXTURE_PACKAGES as a single unit."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PackageAwareLoadScopeScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            for package in SHARED_FIXTURE_PACKAGES:
+                if nodeid.startswith(package):
+                    return package
+            return super()._split_scope(nodeid)
+
+    return PackageAwareLoadScopeScheduling(config, log)
+
+
 def pytest_configure(config):
     # WhiteNoise warns once per test client that STATIC_ROOT was never collected; tests serve no static files.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")

@@ -2,7 +2,6 @@
 members-only and are counted, and "Request a language" with the staff's view of the requests."""
 
 import datetime
-import io
 
 import pytest
 
@@ -10,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.test import Client
 
-from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from demo.factories.home import DocumentFactory
@@ -400,34 +398,6 @@ def test_staff__nobody_adds_a_request_in_the_admin_and_members_cannot_see_them(c
     assert admin_client.get("/admin/toolkits/language-requests/add/").status_code in (302, 403)
     client.force_login(member)
     assert client.get("/admin/reports/language-requests/").status_code in (302, 403)
-
-
-# Demo content
-
-
-def test_demo__a_members_only_guide_is_offered_in_four_languages_and_seeding_again_adds_nothing(settings, tmp_path):
-    from django.core.management import call_command
-
-    from toolkits.models import MessagingGuidePage
-
-    settings.MEDIA_ROOT = tmp_path / "demo-media"
-    call_command("seed_demo", stdout=io.StringIO())
-    guide = MessagingGuidePage.objects.get(slug="channel-crossings")
-    versions = list(guide.language_versions.select_related("document__collection"))
-    counts = (ToolkitDocumentLanguage.objects.count(), get_document_model().objects.count())
-
-    output = io.StringIO()
-    call_command("seed_demo", stdout=output)
-
-    assert guide.members_only
-    assert sorted(version.language for version in versions) == ["ar", "cy", "ti", "uk"]
-    for version in versions:
-        assert version.document.collection.name == "Member documents"
-        assert version.translator_credit and version.translated_on
-        with version.document.open_file() as pdf:
-            assert pdf.read(5) == b"%PDF-"
-    assert (ToolkitDocumentLanguage.objects.count(), get_document_model().objects.count()) == counts
-    assert output.getvalue().startswith("Demo content already present")
 
 
 def test_downloads_report__lists_a_toolkits_language_versions(admin_client, members_guide):

@@ -1,20 +1,14 @@
 """The Human Journeys demo that `manage.py seed_demo` loads: safe stories, honest take-downs, no duplicates.
 
-Seeding the whole demo site takes seconds, so the tests share one build per class inside a transaction that
-is rolled back afterwards.
+The tests share one build (tests/demo/conftest.py); each runs in its own savepoint within it.
 """
 
 import datetime
-import io
 
 import pytest
 from PIL import Image
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from demo.journeys import DEFAULT_SAFEGUARDING_PASSWORD, SAFEGUARDING_EMAIL
@@ -31,40 +25,17 @@ from journeys.models import (
 from journeys.review.guard import has_passed_review, publication_problems
 from journeys.team import is_safeguarder
 
+from .seeding import IN_ENGLISH, row_counts, seed
+
 pytestmark = pytest.mark.django_db
 
 FICTION_NOTE = "A fictional story written for this demonstration."
-# The demo's stories in English; one of them also has French and Arabic versions (see tests/test_seed_demo.py).
-IN_ENGLISH = {"locale__language_code": "en"}
-
-
-@pytest.fixture(scope="class")
-def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    media_root = tmp_path_factory.mktemp("journeys-demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
-        seed()
-        yield media_root
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
 def seeded_media(settings, seeded_site):
     settings.MEDIA_ROOT = seeded_site
     return seeded_site
-
-
-def seed(*args):
-    out = io.StringIO()
-    call_command("seed_demo", *args, stdout=out)
-    return out.getvalue()
-
-
-def row_counts():
-    return {
-        model._meta.label: model._base_manager.count()
-        for model in apps.get_models(include_auto_created=True)
-        if model._meta.managed and not model._meta.proxy
-    }
 
 
 def story(slug):
