@@ -37,6 +37,9 @@ messages: $(BIN)/.installed-runtime ## Refresh the translation catalogues from t
 
 # `run` installs the development requirements too: the demo content (the `demo` app, development settings only) is
 # built with factory_boy, which production never installs.
+# The demo's absolute links (canonical, hreflang, sitemap, feeds) and its Site record use the address runserver
+# listens on, unless SITE_URL is set already.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: $(BIN)/.installed-dev translations ## Install, migrate SQLite, load the demo content and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo

@@ -74,8 +74,10 @@ class DeliveryReport:
 
 
 def site_root_url(page):
-    site = page.get_site()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    """The address the page's site is public at: the one its absolute URLs start with (SITE_URL, see
+    home.public_address), never the Site record's placeholder `localhost`."""
+    parts = page.get_url_parts()
+    return parts[1] if parts and parts[1] else settings.WAGTAILADMIN_BASE_URL
 
 
 def dashboard_url(root_url):

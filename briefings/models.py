@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home.locales import with_content_locale
 from home.models import BasePage, ListingIndexMixin
 from home.pagination import paginate
 from home.views import clean_query
@@ -65,7 +66,12 @@ class BriefingIndexPage(ListingIndexMixin, BasePage):
 
     def get_archive_pages(self):
         """Every live briefing here, newest first: only for members, who are the only ones served this page."""
-        return PressBriefingPage.objects.child_of(self).live().defer_streamfields().order_by("-date", "-id")
+        return (
+            with_content_locale(PressBriefingPage.objects.child_of(self))
+            .live()
+            .defer_streamfields()
+            .order_by("-date", "-id")
+        )
 
     def get_listing_pages(self):
         """What other pages (the home page's sections) may list: public briefings only, which is none."""

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 
 from home.models import CustomImage, HomePage
+from home.public_address import site_hostname_and_port
 
 from .artwork import Illustration, render_illustration
 from .factories.home import DocumentFactory, HomePageFactory, ImageFactory
@@ -149,12 +150,21 @@ class DemoSeeder:
         elif welcome and not Site.objects.filter(root_page=welcome).exists():
             self._delete_welcome_page(welcome)
 
+        hostname, port = site_hostname_and_port()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site.objects.create(
-                hostname="localhost", port=80, site_name="IMIX", root_page=home, is_default_site=True
+                hostname=hostname, port=port, site_name="IMIX", root_page=home, is_default_site=True
             )
             self.record(Site)
+        elif (site.hostname, site.port) != (hostname, port):
+            # The address is configuration (SITE_URL), not content: the record follows it, so the admin's
+            # "view live" and the sitemap agree with the links the pages print.
+            if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+                self.notes.append(f"Another site already answers at {hostname}:{port}; the default site keeps its own.")
+            else:
+                site.hostname, site.port = hostname, port
+                site.save()
         elif self.home_created and site.root_page_id != home.pk:
             site.root_page = home
             site.save()

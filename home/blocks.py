@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
-from home.locales import active_locale_id
+from home.locales import active_locale_id, content_language, language_of_locale, with_content_locale
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -61,6 +61,14 @@ class LinkValue(blocks.StructValue):
             return self.get("label")
         page = self.linked_page()
         return page.title if page else self.get("url")
+
+    def link_text_language(self, container_locale_id):
+        """The language `link_text` is in: a label's is that of the menu or page holding it
+        (`container_locale_id`), a page title's that of the page (an untranslated one keeps its original's)."""
+        if self.get("label"):
+            return language_of_locale(container_locale_id)
+        page = self.linked_page()
+        return content_language(page) if page else None
 
 
 class LinkBlock(blocks.StructBlock):
@@ -110,7 +118,7 @@ def resolve_links(links, locale_id=_NOT_GIVEN):
     }
     translations = {}
     if keys:
-        found = Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+        found = with_content_locale(Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys))
         translations = {page.translation_key: page for page in found}
     for link, page in zip(links, chosen, strict=True):
         if page is None or not page.live:

@@ -29,7 +29,9 @@ def _links(menu):
     for item in menu.items if menu else []:
         url = item.value.href()
         if url:
-            links.append({"text": item.value.link_text(), "url": url})
+            links.append(
+                {"text": item.value.link_text(), "url": url, "language": item.value.link_text_language(menu.locale_id)}
+            )
     return links
 
 

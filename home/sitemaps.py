@@ -14,6 +14,8 @@ from django.db.models import F
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from home.public_address import page_full_url
+
 
 class LocalisedSitemap(Sitemap):
     def _pages(self):
@@ -41,7 +43,7 @@ class LocalisedSitemap(Sitemap):
         for page in pages:
             if page.alias_language and page.alias_language != page.language:
                 continue
-            location = page.get_full_url(self.request)
+            location = page_full_url(page, self.request)
             if location:
                 by_key[page.translation_key][page.language] = location
         order = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 
+from .locales import with_content_locale
 from .pagination import paginate
+from .public_address import absolute_url
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -92,7 +94,7 @@ def load_cards(pages):
     """Turn a slice of search results into specific pages with their listing images, in a fixed query count."""
     ids = [page.pk for page in pages]
     specific = (
-        Page.objects.filter(pk__in=ids)
+        with_content_locale(Page.objects.filter(pk__in=ids))
         .specific()
         .select_related("listing_image", for_specific_subqueries=True)
         .prefetch_related("listing_image__renditions", for_specific_subqueries=True)
@@ -131,5 +133,5 @@ def robots_txt(request):
         "Disallow: /documents/",
     ]
     lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -2,18 +2,17 @@
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from home.feeds import AtomFeedNamingLanguages, SiteFeed
+from home.public_address import page_full_url
 
 FEED_LENGTH = 20
 
 
-class BlogFeed(Feed):
-    feed_type = Rss201rev2Feed
-
+class BlogFeed(SiteFeed):
     def __init__(self, index_page, category=None):
         super().__init__()
         self.index_page = index_page
@@ -29,11 +28,8 @@ class BlogFeed(Feed):
         return f"{obj.title} – IMIX"
 
     def link(self, obj):
-        url = obj.get_url(request=self.request)
+        url = page_full_url(obj, self.request)
         return f"{url}?category={self.category.slug}" if self.category else url
-
-    def feed_url(self, obj):
-        return self.request.build_absolute_uri()
 
     def description(self, obj):
         if self.category and self.category.description:
@@ -52,9 +48,6 @@ class BlogFeed(Feed):
     def item_description(self, item):
         return item.listing_summary or item.introduction
 
-    def item_link(self, item):
-        return item.get_url(request=self.request)
-
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9, 0)))
 
@@ -69,7 +62,7 @@ class BlogFeed(Feed):
 
 
 class BlogAtomFeed(BlogFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeedNamingLanguages
 
     def subtitle(self, obj):
         return self.description(obj)

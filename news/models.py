@@ -16,6 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import StoryStreamBlock
+from home.locales import with_content_locale
 from home.models import BasePage, ListingIndexMixin
 from home.pagination import paginate
 
@@ -83,7 +84,7 @@ class BlogIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
 
     def get_listing_pages(self):
         return (
-            BlogPage.objects.child_of(self)
+            with_content_locale(BlogPage.objects.child_of(self))
             .live()
             .public()
             .select_related("listing_image")

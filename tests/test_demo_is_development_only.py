@@ -121,6 +121,7 @@ def test_production__starts_and_imports_every_module_without_the_demo_or_its_pac
         DJANGO_SETTINGS_MODULE="imix_site.settings.production",
         SECRET_KEY="a-real-secret-from-the-environment-0123456789",
         ALLOWED_HOSTS="imix.org.uk",
+        SITE_URL="https://imix.org.uk",
         # Importing should not touch a database; if something did, it would not be the project's.
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         CACHE_DIR=str(tmp_path / "cache"),

@@ -9,6 +9,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import resolve_page_links
+from home.locales import with_content_locale
+from home.public_address import public_root_url
 
 
 class ListingFieldsMixin(models.Model):
@@ -123,6 +125,16 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
             | models.Q(pk__in=[restriction.pk for restriction in original.get_view_restrictions()])
         )
 
+    def get_url_parts(self, request=None):
+        """Wagtail's, with the site's public address (SITE_URL) as the root of every absolute URL: canonical
+        links, hreflang alternates, og:url, the sitemap and the feeds all come from here. A site among several
+        keeps its own record's address (see home.public_address)."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, public_root_url(self, root_url, request), page_path
+
     def get_parent_url(self, request=None):
         """The parent page's URL without a query: a page's URL is always its parent's URL plus its slug,
         so listing pages can link "back" without fetching the parent."""
@@ -169,7 +181,7 @@ class ListingIndexMixin:
 
     def get_listing_pages(self):
         return (
-            Page.objects.child_of(self)
+            with_content_locale(Page.objects.child_of(self))
             .live()
             .public()
             .order_by("-first_published_at")

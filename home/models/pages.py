@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, CallToActionBlock, LinkBlock
 from home.content_cache import cached
+from home.locales import with_content_locale
 
 from .images import CustomImage
 from .mixins import BasePage
@@ -122,7 +123,7 @@ class HomePage(BasePage):
         pick_ids = [pick.page_id for pick in getattr(self, picks_relation).all() if pick.page_id]
         if pick_ids:
             pages = (
-                Page.objects.filter(pk__in=pick_ids)
+                with_content_locale(Page.objects.filter(pk__in=pick_ids))
                 .live()
                 .public()
                 .specific()
@@ -143,7 +144,7 @@ class HomePage(BasePage):
         featured = None
         if self.featured_page_id:
             featured = (
-                Page.objects.filter(pk=self.featured_page_id)
+                with_content_locale(Page.objects.filter(pk=self.featured_page_id))
                 .live()
                 .public()
                 .specific()

@@ -1,5 +1,6 @@
-"""Languages: the switcher in the header, hreflang alternates in the head, and the language and direction of
-a page's content when it differs from the interface's.
+"""Languages: the switcher in the header, hreflang alternates in the head, the language and direction of
+a page's content when it differs from the interface's, and of each card, title or link shown in a language
+other than the text around it (`{% content_lang %}`).
 
 A page's versions are read in one query (its live translations and the site's live home page in every
 language, each with whether a view restriction covers it) and cached with the content (home.content_cache):
@@ -10,11 +11,14 @@ from django import template
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.content_cache import cached
+from home.locales import content_language
+from home.public_address import page_full_url
 
 register = template.Library()
 
@@ -72,7 +76,7 @@ def _build_versions(page, site, request):
     for candidate in candidates:
         entry = {
             "url": candidate.get_url(request),
-            "full_url": candidate.get_full_url(request),
+            "full_url": page_full_url(candidate, request),
             "restricted": candidate.restricted,
         }
         content_language = candidate.alias_language or candidate.language
@@ -204,3 +208,32 @@ def language_versions_for(context):
 def language_versions(context):
     """`{% language_versions as versions %}`: the current page's (or view's) versions in every language."""
     return language_versions_for(context)
+
+
+def lang_attributes(language, within):
+    """` lang="…" dir="…"` for text in `language` placed in text in `within`; nothing when they are the same
+    (or the language is unknown): the element inherits the right language and direction from its parent."""
+    if not language or language == within:
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, language_direction(language))
+
+
+def surrounding_language(context):
+    """The language of the text around a card: the page's content (an untranslated page keeps its own, see
+    base.html's `<main>`), or the interface's where there is no page (search results)."""
+    return language_versions_for(context).content_language
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, obj, within=None):
+    """`<h3{% content_lang card %}>`: the language and direction of `obj`'s text (a page or a snippet) when it
+    differs from the text around it, as attributes for the element that wraps that text. Name `within` (a
+    language code) for text outside the page's content, such as the header and footer."""
+    return lang_attributes(content_language(obj), within or surrounding_language(context))
+
+
+@register.simple_tag
+def site_language_lang():
+    """For what editors write once for every language (the organisation's address, in its settings): it is in
+    the site's default language, marked as such on pages in any other."""
+    return lang_attributes(settings.LANGUAGE_CODE, get_language() or settings.LANGUAGE_CODE)

@@ -1,9 +1,11 @@
 """Template tags for the site frame: menus, footer details and language direction."""
 
 from django import template
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 
+from home import public_address
 from home.models import Funder
+from home.templatetags.languages import lang_attributes
 
 register = template.Library()
 
@@ -18,7 +20,10 @@ def _mark_current(links, path):
             current = "true"
         else:
             current = ""
-        marked.append({**link, "current": current})
+        # The menu is in the interface's language (an English one where there is none in it): a link whose text
+        # is in another language carries its own.
+        lang = lang_attributes(link.get("language"), get_language())
+        marked.append({**link, "current": current, "lang": lang})
     return marked
 
 
@@ -36,11 +41,11 @@ def text_direction():
     return "rtl" if get_language_bidi() else "ltr"
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """Make a media or page URL absolute for social cards; URLs already absolute (S3, CDN) pass through."""
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request else url
+@register.simple_tag
+def absolute_url(url):
+    """Make a media or page URL absolute on the site's public address for social cards; URLs already absolute
+    (S3, CDN) pass through."""
+    return public_address.absolute_url(url)
 
 
 @register.simple_tag

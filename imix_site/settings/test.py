@@ -16,6 +16,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"
 # django-axes needs a request in authenticate(), which Client.login() does not pass; the sign-in tests switch
 # it on (settings.AXES_ENABLED = True) to check throttling and that both sign-in forms still work with it.
 AXES_ENABLED = False

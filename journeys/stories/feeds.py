@@ -8,10 +8,11 @@ after its content warning.
 
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from home.feeds import AtomFeedNamingLanguages, SiteFeed
+from home.public_address import page_full_url
 
 from .models import filed_under
 
@@ -19,9 +20,7 @@ FEED_LENGTH = 20
 FEED_AUTHOR = "IMIX Human Journeys"
 
 
-class JourneyFeed(Feed):
-    feed_type = Rss201rev2Feed
-
+class JourneyFeed(SiteFeed):
     def __init__(self, index_page, theme=None):
         super().__init__()
         self.index_page = index_page
@@ -37,11 +36,8 @@ class JourneyFeed(Feed):
         return f"{obj.title} – IMIX"
 
     def link(self, obj):
-        url = obj.get_url(request=self.request)
+        url = page_full_url(obj, self.request)
         return f"{url}?{urlencode({'theme': self.theme.slug})}" if self.theme else url
-
-    def feed_url(self, obj):
-        return self.request.build_absolute_uri()
 
     def description(self, obj):
         if self.theme and self.theme.description:
@@ -63,9 +59,6 @@ class JourneyFeed(Feed):
     def item_description(self, item):
         return item.introduction
 
-    def item_link(self, item):
-        return item.get_url(request=self.request)
-
     def item_pubdate(self, item):
         return item.first_published_at
 
@@ -80,7 +73,7 @@ class JourneyFeed(Feed):
 
 
 class JourneyAtomFeed(JourneyFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeedNamingLanguages
 
     def subtitle(self, obj):
         return self.description(obj)

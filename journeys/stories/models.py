@@ -28,6 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.content_cache import cached
+from home.locales import with_content_locale
 from home.models import BasePage, ListingIndexMixin
 from home.pagination import paginate
 
@@ -157,7 +158,7 @@ class JourneyIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
 
     def get_listing_pages(self):
         return (
-            JourneyPage.objects.child_of(self)
+            with_content_locale(JourneyPage.objects.child_of(self))
             .live()
             .public()
             .select_related("listing_image")
@@ -451,7 +452,8 @@ class JourneyPage(BasePage):
         """The "More journeys" section as HTML, cached until published content next changes (previews build it)."""
 
         def render():
-            context = {"related_stories": self.find_related_stories(), "request": request}
+            # The story itself, so each card is marked with its language where it differs from the story's.
+            context = {"related_stories": self.find_related_stories(), "page": self, "request": request}
             return render_to_string("journeys/includes/related_stories.html", context).strip()
 
         site = Site.find_for_request(request)
@@ -461,7 +463,7 @@ class JourneyPage(BasePage):
     def find_related_stories(self):
         theme_ids = [theme.pk for theme in self.chosen_themes]
         stories = (
-            JourneyPage.objects.live()
+            with_content_locale(JourneyPage.objects.live())
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)

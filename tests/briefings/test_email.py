@@ -46,7 +46,7 @@ def test_publishing__emails_each_member_who_wants_it_once_in_html_and_text(peopl
     assert smtp.recipients() == MEMBERS
     for _rcpt_tos, message in smtp.messages:
         assert message["Subject"] == f"IMIX press briefing: {draft_briefing.date:%A %-d %B %Y}"
-        assert message["List-Unsubscribe"].startswith("<http://localhost/en/members/")
+        assert message["List-Unsubscribe"].startswith("<http://testserver/en/members/")
         text = message.get_body(preferencelist=("plain",)).get_content()
         html = message.get_body(preferencelist=("html",)).get_content()
         for part in (text, html):

@@ -89,3 +89,20 @@ def test_arabic_home_page__has_no_axe_violations(page, arabic_home):
     page.locator(".language-switcher summary").click()
     violations = run_axe(page)
     assert not violations, "axe, with the language list open:\n" + describe_violations(violations)
+
+
+def test_arabic_home_page__an_english_card_title_is_laid_out_left_to_right(page, arabic_home, site_tree):
+    """The translated home page still lists the English news (its news index is the English one): each English
+    title is English, left to right, inside an Arabic page; the card's date, in the interface's words, is not."""
+    page.goto("/ar/")
+    english_title = site_tree.posts[0].title
+    card = page.locator(".card", has=page.locator(".card__title", has_text=english_title)).first
+    title = card.locator(".card__title")
+
+    assert title.get_attribute("lang") == "en"
+    assert title.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert title.evaluate("element => getComputedStyle(element).textAlign") in {"start", "left"}
+    assert card.locator(".card__meta").evaluate("element => getComputedStyle(element).direction") == "rtl"
+    # The title begins at the card's left edge, as English does, not at its right.
+    title_box, text_box = _box(title), _box(title.locator("a"))
+    assert text_box["x"] - title_box["x"] <= 2

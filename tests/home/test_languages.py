@@ -185,10 +185,10 @@ def test_head__lists_each_public_translation_as_an_absolute_hreflang_alternate_a
     _publish_translation(standard_page, "fr")
 
     expected = {
-        "en": "http://localhost/en/about/",
-        "fr": "http://localhost/fr/about/",
-        "ar": "http://localhost/ar/about/",
-        "x-default": "http://localhost/en/about/",
+        "en": "http://testserver/en/about/",
+        "fr": "http://testserver/fr/about/",
+        "ar": "http://testserver/ar/about/",
+        "x-default": "http://testserver/en/about/",
     }
     assert _alternates(_soup(client, "/en/about/")) == expected
     assert _alternates(_soup(client, "/ar/about/")) == expected
@@ -219,14 +219,14 @@ def test_sitemap__gives_each_translated_page_its_alternates_and_no_private_ones(
     }
 
     about = {
-        "en": "http://localhost/en/about/",
-        "ar": "http://localhost/ar/about/",
-        "x-default": "http://localhost/en/about/",
+        "en": "http://testserver/en/about/",
+        "ar": "http://testserver/ar/about/",
+        "x-default": "http://testserver/en/about/",
     }
-    assert alternates["http://localhost/en/about/"] == about
-    assert alternates["http://localhost/ar/about/"] == about
-    assert "http://localhost/fr/about/" not in alternates
-    assert alternates["http://localhost/en/"]["ar"] == "http://localhost/ar/"
+    assert alternates["http://testserver/en/about/"] == about
+    assert alternates["http://testserver/ar/about/"] == about
+    assert "http://testserver/fr/about/" not in alternates
+    assert alternates["http://testserver/en/"]["ar"] == "http://testserver/ar/"
 
 
 # --- lang and dir --------------------------------------------------------------------------------------

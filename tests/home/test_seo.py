@@ -41,10 +41,10 @@ def test_sitemap__lists_public_live_pages_with_absolute_language_prefixed_urls(
     locations = _sitemap_locations(client)
 
     assert locations == [
-        "http://localhost/en/",
-        "http://localhost/en/about/",
-        "http://localhost/en/news/",
-        *[f"http://localhost{post.url}" for post in sorted(posts, key=lambda post: post.path)],
+        "http://testserver/en/",
+        "http://testserver/en/about/",
+        "http://testserver/en/news/",
+        *[f"http://testserver{post.url}" for post in sorted(posts, key=lambda post: post.path)],
     ]
 
 
@@ -70,8 +70,8 @@ def test_sitemap__never_lists_restricted_or_unpublished_pages(
 def test_sitemap__lists_published_translations_under_their_language(client, home_page, arabic_home_page):
     locations = _sitemap_locations(client)
 
-    assert "http://localhost/en/" in locations
-    assert "http://localhost/ar/" in locations
+    assert "http://testserver/en/" in locations
+    assert "http://testserver/ar/" in locations
 
 
 # --- robots.txt ----------------------------------------------------------------------------------------
@@ -132,10 +132,10 @@ def test_page_head__has_title_description_canonical_and_social_tags(client, desc
 
     assert soup.title.get_text() == "What IMIX does – IMIX"
     assert _meta(soup, name="description") == "Media training, briefings and campaigns about migration."
-    assert soup.find("link", rel="canonical")["href"] == "http://localhost/en/our-work/"
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/en/our-work/"
     assert _meta(soup, property="og:title") == "What IMIX does"
     assert _meta(soup, property="og:description") == "Media training, briefings and campaigns about migration."
-    assert _meta(soup, property="og:url") == "http://localhost/en/our-work/"
+    assert _meta(soup, property="og:url") == "http://testserver/en/our-work/"
     assert _meta(soup, name="twitter:card") == "summary"
     assert _meta(soup, property="og:image") is None
     assert _meta(soup, name="robots") is None
@@ -191,14 +191,14 @@ def test_page_head__arabic_home_page_declares_arabic_right_to_left(client, arabi
 
     assert soup.html["lang"] == "ar"
     assert soup.html["dir"] == "rtl"
-    assert soup.find("link", rel="canonical")["href"] == "http://localhost/ar/"
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/ar/"
 
 
 def test_page_head__home_page_title_is_the_headline(client, home_page):
     soup = _soup(client.get("/en/"))
 
     assert soup.title.get_text() == f"IMIX: {home_page.hero_heading}"
-    assert soup.find("link", rel="canonical")["href"] == "http://localhost/en/"
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/en/"
 
 
 def test_page_body__starts_with_a_skip_link_to_the_main_content(client, standard_page):

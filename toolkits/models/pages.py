@@ -24,6 +24,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.content_cache import cached
+from home.locales import with_content_locale
 from home.models import BasePage
 from home.pagination import paginate
 from members.access import is_member
@@ -250,7 +251,7 @@ class ToolkitIndexPage(BasePage):
     def get_toolkits(self):
         """Every live toolkit here, members-only ones included: only their teaser fields are ever shown."""
         return (
-            ToolkitPage.objects.child_of(self)
+            with_content_locale(ToolkitPage.objects.child_of(self))
             .live()
             .select_related("content_type")
             .prefetch_related("topics")
