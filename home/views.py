@@ -1,15 +1,19 @@
-"""Site-wide views: search over public pages, robots.txt, and the error pages' handlers."""
+"""Site-wide views: search (public pages, and for members the restricted pages their groups may read), robots.txt,
+and the error pages' handlers."""
 
 import re
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail import hooks
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.query import And, Or, PlainText
 
 from .locales import with_content_locale
@@ -83,11 +87,60 @@ def public_search(query, locale):
     configuration does not do for other languages: fold accents (on PostgreSQL "refugies" does not find
     "réfugiés", SQLite's tokenizer does) or stem French plurals the French way.
     """
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    return search_pages(Page.objects.live().public().filter(locale=locale, depth__gt=1), query)
+
+
+def search_pages(pages, query):
+    """The pages among `pages` that match the query, every word required."""
     terms = search_terms(query)
     if isinstance(terms, str):
         return pages.search(terms, operator="and")
     return pages.search(terms)
+
+
+# The frame knows nothing of membership: the members app registers a function under this hook that answers, for
+# a signed-in person, whether search may look past public pages for them at all.
+SEARCH_READS_RESTRICTED_PAGES_HOOK = "site_search_reads_restricted_pages"
+
+
+def reads_restricted_pages(user):
+    """Whether site search may include restricted pages for this person (only those their groups pass)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return any(answer(user) for answer in hooks.get_hooks(SEARCH_READS_RESTRICTED_PAGES_HOOK))
+
+
+def restrictions_passed_by(user):
+    """(path of the restricted page, whether `user` passes the restriction) for every restriction, in one query.
+
+    Only a group restriction naming one of the person's groups is passed: Wagtail's own rule for groups, so a
+    section restricted to staff alone never shows to members. Password and "any signed-in user" restrictions are
+    never passed by search: the site offers neither, and a password is given page by page, not to a person.
+    """
+    their_groups = PageViewRestriction.groups.through.objects.filter(
+        pageviewrestriction_id=OuterRef("pk"), group__user=user
+    )
+    rows = PageViewRestriction.objects.annotate(in_their_groups=Exists(their_groups)).values_list(
+        "page__path", "restriction_type", "in_their_groups"
+    )
+    return [(path, kind == PageViewRestriction.GROUPS and in_groups) for path, kind, in_groups in rows]
+
+
+def readable_search(query, locale, restrictions):
+    """Live pages in one language that match the query, public or behind only restrictions the reader passes.
+
+    `restrictions` comes from `restrictions_passed_by`. A page under any restriction the reader does not pass is
+    left out, as `.public()` leaves out a page under any restriction at all: a page inherits every restriction
+    on its ancestors, and the reader must pass each of them.
+    """
+    refused = Q()
+    for path, passed in restrictions:
+        if not passed:
+            refused |= Q(path__startswith=path)
+    pages = Page.objects.live().filter(locale=locale, depth__gt=1)
+    if refused:
+        pages = pages.exclude(refused)
+    return search_pages(pages, query)
 
 
 def load_cards(pages):
@@ -108,9 +161,20 @@ def search(request):
     query = clean_query(request.GET.get("query", ""))
     results_page = None
     cards = []
+    restricted_card_ids = set()
+    member_search = reads_restricted_pages(request.user)
     if query:
-        results_page = paginate(request, public_search(query, Locale.get_active()), RESULTS_PER_PAGE, {"query": query})
+        locale = Locale.get_active()
+        if member_search:
+            restrictions = restrictions_passed_by(request.user)
+            results = readable_search(query, locale, restrictions)
+        else:
+            restrictions = []
+            results = public_search(query, locale)
+        results_page = paginate(request, results, RESULTS_PER_PAGE, {"query": query})
         cards = load_cards(results_page.object_list)
+        restricted_paths = tuple(path for path, _passed in restrictions)
+        restricted_card_ids = {card.pk for card in cards if card.path.startswith(restricted_paths)}
     response = TemplateResponse(
         request,
         "home/search.html",
@@ -118,9 +182,16 @@ def search(request):
             "search_query": query,
             "results_page": results_page,
             "cards": cards,
+            "restricted_card_ids": restricted_card_ids,
+            "member_search": member_search,
         },
     )
     response["X-Robots-Tag"] = "noindex"
+    if request.user.is_authenticated:
+        # A member's results list pages only members may read, and anyone signed in sees their own account
+        # links: no shared cache may keep either and hand it to the next visitor.
+        patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Cookie"])
     return response
 
 

@@ -5,6 +5,8 @@ Wagtail's `log()` (so they show in the application's history and in the site his
 then queue the email, so a mail failure can never undo or lose a change.
 """
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from .models import MembershipApplication, NetworkDepartureCount, Organisation, User
-from .tasks import enqueue, send_application_receipt, send_approval_email, send_rejection_email
+from .tasks import (
+    enqueue,
+    notify_approvers_of_application,
+    send_application_receipt,
+    send_approval_email,
+    send_rejection_email,
+)
 
 APPROVE_ACTION = "members.application.approve"
 REJECT_ACTION = "members.application.reject"
@@ -55,6 +63,8 @@ def submit_application(fields):
                 user.save(update_fields=["membership_status"])
         application.save()
     enqueue(send_application_receipt, application.pk)
+    # After the commit of any transaction this runs in, so the task never looks for an application not yet saved.
+    transaction.on_commit(partial(enqueue, notify_approvers_of_application, application.pk))
     return application
 
 

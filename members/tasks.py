@@ -13,13 +13,17 @@ from django_tasks import task
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import override
 
-from home.mail import enqueue  # noqa: F401  (callers import it from here)
+from home.mail import (
+    SERVER_DOWN_ERRORS,
+    enqueue,  # noqa: F401  (callers import it from here)
+)
 
 from .models import MembershipApplication, User
 
@@ -36,10 +40,18 @@ def site_url(path):
 
 
 def send_templated_email(template_prefix, recipient, context):
-    """Render `<prefix>_subject.txt` and `<prefix>.txt` and send them as one plain-text email."""
+    """Render `<prefix>_subject.txt` and `<prefix>.txt` and send them as one email, with `<prefix>.html` as its
+    HTML version where that template exists (the plain text is always there, for every mail program)."""
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     body = render_to_string(f"{template_prefix}.txt", context)
-    EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]).send()
+    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+    try:
+        html = render_to_string(f"{template_prefix}.html", context)
+    except TemplateDoesNotExist:
+        html = None
+    if html is not None:
+        message.attach_alternative(html, "text/html")
+    message.send()
 
 
 def set_password_url(user):
@@ -59,6 +71,56 @@ def send_application_receipt(application_id):
             application.email,
             {"application": application},
         )
+
+
+def application_admin_url(application):
+    """The application's page in the admin, where an approver reads it and approves or declines."""
+    viewset = MembershipApplication.snippet_viewset
+    return site_url(reverse(viewset.get_url_name("inspect"), args=[application.pk]))
+
+
+def approvers():
+    """The active people in the approvers group (settings.MEMBERSHIP_APPROVERS_GROUP) who have an address."""
+    return (
+        User.objects.filter(groups__name=settings.MEMBERSHIP_APPROVERS_GROUP, is_active=True)
+        .exclude(email="")
+        .order_by("email")
+        .distinct()
+    )
+
+
+@task()
+def notify_approvers_of_application(application_id):
+    """Tell each approver about a new application, so a decision never waits for someone to happen to look.
+
+    One email per approver: a refused address is logged and the others still get theirs; a mail server that is
+    down fails the whole task (logged by django-tasks), and the application, already committed, is untouched.
+    """
+    application = MembershipApplication.objects.select_related("organisation").filter(pk=application_id).first()
+    if application is None or not application.is_pending:  # withdrawn or already decided before the task ran
+        return
+    recipients = list(approvers())
+    if not recipients:
+        logger.warning(
+            "Nobody active is in the %r group, so nobody was told about application %s: put the staff who decide "
+            "applications in that group (or set MEMBERSHIP_APPROVERS_GROUP).",
+            settings.MEMBERSHIP_APPROVERS_GROUP,
+            application_id,
+        )
+        return
+    context = {
+        "application": application,
+        "application_url": application_admin_url(application),
+        "group": settings.MEMBERSHIP_APPROVERS_GROUP,
+    }
+    with override(settings.LANGUAGE_CODE):  # staff read the admin in the site's default language
+        for approver in recipients:
+            try:
+                send_templated_email("members/emails/application_to_review", approver.email, context)
+            except SERVER_DOWN_ERRORS:
+                raise
+            except Exception:
+                logger.exception("Could not tell %s about application %s", approver.email, application_id)
 
 
 @task()

@@ -5,6 +5,9 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 
+from home.views import SEARCH_READS_RESTRICTED_PAGES_HOOK
+
+from .access import is_member
 from .admin_views import ApproveApplicationsBulkAction, MembershipViewSetGroup
 from .decisions import LOG_ACTIONS
 from .gating import is_gated_for, members_only_response
@@ -48,3 +51,9 @@ def application_decision_buttons(snippet, user, next_url=None):
             _("Decline"), reverse(viewset.get_url_name("reject"), args=[snippet.pk]), icon_name="cross", priority=20
         ),
     ]
+
+
+@hooks.register(SEARCH_READS_RESTRICTED_PAGES_HOOK)
+def members_search_what_they_may_read(user):
+    """Site search looks past public pages for members alone; their groups then decide which pages it finds."""
+    return is_member(user)

@@ -359,3 +359,33 @@ def test_member_dashboard__asks_once_whether_the_reader_is_a_member(client, home
     assert response.status_code == 200 and "Latest press briefings" in response.content.decode()
     asked = [query["sql"] for query in queries.captured_queries if "= 'Members'" in query["sql"]]
     assert len(asked) == 1, "\n".join(asked)
+
+
+def test_member_search__costs_the_same_with_2_or_10_members_only_results_and_asks_once_about_membership(
+    client, home_page, member, member_group
+):
+    """A member's search reads every restriction with whether they pass it in one query, whatever it finds."""
+    from wagtail.models import PageViewRestriction
+
+    def add_members_only_pages(count):
+        for _number in range(count):
+            page = StandardPageFactory(
+                parent=home_page,
+                listing_image=ImageFactory(file__width=160, file__height=90),
+                body=[("paragraph", RichText("<p>Members read this introduction.</p>"))],
+            )
+            restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+            restriction.groups.add(member_group)
+
+    url = "/en/search/?query=introduction"
+    client.force_login(member)
+    add_members_only_pages(2)
+    with_2, _sql = _warmed(client, url)
+    add_members_only_pages(8)
+    with_10, sql = _warmed(client, url)
+
+    assert len(client.get(url).context["cards"]) == 10
+    assert with_10 == with_2, "\n".join(sql["warm"])
+    assert with_10["warm"] <= MAX_QUERIES_PER_PAGE + 2, "\n".join(sql["warm"])  # the session and the member's account
+    asked = [query for query in sql["warm"] if "= 'Members'" in query]
+    assert len(asked) == 1, "\n".join(asked)

@@ -139,6 +139,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
 # Applications to join accepted from one IP address per hour; more are turned away with a message.
 MEMBERS_APPLICATIONS_PER_HOUR = int(os.environ.get("MEMBERS_APPLICATIONS_PER_HOUR", "5"))
+# The group whose active members are emailed about each new application to join (members migration 0007 makes
+# "Membership approvers", with the permission to approve and decline).
+MEMBERSHIP_APPROVERS_GROUP = os.environ.get("MEMBERSHIP_APPROVERS_GROUP", "Membership approvers")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

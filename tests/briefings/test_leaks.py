@@ -84,11 +84,17 @@ def paths(briefing, briefing_index, blog_index):
 @pytest.mark.parametrize("visitor", VISITORS, indirect=True)
 def test_marker__reaches_members_only(client, visitor, secret_briefing, briefing_index, blog_index):
     received = {}
+    listed_by_site_search = False
     for name, path in paths(secret_briefing, briefing_index, blog_index).items():
         response = client.get(path)
         assert response.status_code < 500, (name, response.status_code)
         body = b"".join(response) if response.streaming else response.content
         received[name] = any(planted in body.decode() for planted in PLANTED)
+        if name == "site search":
+            listed_by_site_search = f'href="{secret_briefing.url}"' in body.decode()
+
+    # Site search lists the briefing (its title and link, never its stories) to members, and to no one else.
+    assert listed_by_site_search is (visitor == "member"), visitor
 
     if visitor == "member":
         assert received["briefing"] and received["archive"] and received["archive search"]

@@ -1,10 +1,16 @@
-"""Site search: finds public pages, paginates, is kept out of search engines, never shows a private page."""
+"""Site search: finds public pages, paginates, is kept out of search engines, never shows a restricted page to
+anyone but a member whose groups the restriction names, and never lets a shared cache keep a signed-in search."""
+
+import re
 
 import pytest
+
+from django.contrib.auth.models import Group
 
 from wagtail.rich_text import RichText
 
 from demo.factories.home import StandardPageFactory
+from members.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +45,39 @@ def secret_pages(home_page, blog_index, make_post, restrict_to_group):
     draft = StandardPageFactory(parent=home_page, title=f"{MARKER} draft", body=_body(f"Not ready: {MARKER}."))
     draft.unpublish()
     return private
+
+
+@pytest.fixture
+def pending(django_user_model):
+    """Someone who applied to join and is waiting for a decision."""
+    return django_user_model.objects.create_user(
+        email="pending@example.org",
+        password="a-long-password",
+        organisation=Organisation.objects.create(name="Dover Welcome Group"),
+        membership_status=django_user_model.MembershipStatus.PENDING,
+    )
+
+
+@pytest.fixture
+def suspended(django_user_model, member_group):
+    """A member whose account was suspended: out of the Members group, like any non-member."""
+    person = django_user_model.objects.create_user(
+        email="suspended@example.org",
+        password="a-long-password",
+        organisation=Organisation.objects.create(name="Folkestone Friends"),
+        membership_status=django_user_model.MembershipStatus.APPROVED,
+    )
+    person.is_suspended = True
+    person.save()
+    return person
+
+
+NOT_MEMBERS = ["anonymous", "user", "pending", "suspended"]
+
+
+def _sign_in_as(client, request, viewer):
+    if viewer != "anonymous":
+        client.force_login(request.getfixturevalue(viewer))
 
 
 def test_search__finds_a_public_page_by_a_word_in_its_body(client, home_page):
@@ -95,7 +134,11 @@ def test_search__never_lists_group_restricted_or_unpublished_pages_to_anonymous_
     response = _search(client, MARKER)
 
     assert _found(response) == []
-    assert MARKER not in response.content.decode().replace(f"“{MARKER}”", "").replace(f'value="{MARKER}"', "")
+    html = response.content.decode()
+    # The page repeats the visitor's own words: in the summary, the search box and the sign-in link's way back.
+    for echo in (f"“{MARKER}”", f'value="{MARKER}"', f"query%3D{MARKER}"):
+        html = html.replace(echo, "")
+    assert MARKER not in html
 
 
 def test_search__never_lists_group_restricted_pages_to_a_signed_in_non_member(client, user, secret_pages):
@@ -110,14 +153,123 @@ def test_search__never_lists_group_restricted_pages_to_a_signed_in_non_member(cl
     assert secret_pages.url not in html
 
 
-def test_search__lists_only_public_pages_even_to_members(client, member, secret_pages):
-    # Search results are one public list: members reach their pages through the members' area, and a
-    # results page that differs by viewer would leak titles through shared caches.
-    client.force_login(member)
+@pytest.mark.parametrize("viewer", ["pending", "suspended"])
+def test_search__never_lists_group_restricted_pages_to_an_applicant_or_a_suspended_member(
+    client, request, secret_pages, viewer
+):
+    _sign_in_as(client, request, viewer)
 
     response = _search(client, MARKER)
 
     assert _found(response) == []
+    assert secret_pages.url not in response.content.decode()
+
+
+def test_search__lists_members_only_pages_to_a_member_marked_members_only(client, member, secret_pages, member_group):
+    client.force_login(member)
+
+    response = _search(client, MARKER)
+
+    assert sorted(_found(response)) == [f"{MARKER} annex", f"{MARKER} members briefing", f"{MARKER} post"]
+    html = response.content.decode()
+    assert secret_pages.url in html
+    assert html.count('class="members-only-mark"') == 3
+    assert "draft" not in _found(response), "an unpublished page is never listed, even to members"
+
+
+def test_search__marks_only_the_members_only_results(client, member, home_page, secret_pages):
+    StandardPageFactory(parent=home_page, title=f"{MARKER} public notes", body=_body("For everyone."))
+    client.force_login(member)
+
+    response = _search(client, MARKER)
+
+    restricted = {
+        card.title for card in response.context["cards"] if card.pk in response.context["restricted_card_ids"]
+    }
+    assert f"{MARKER} public notes" in _found(response)
+    assert f"{MARKER} public notes" not in restricted
+    assert restricted == {f"{MARKER} annex", f"{MARKER} members briefing", f"{MARKER} post"}
+
+
+def test_search__never_lists_to_a_member_a_page_restricted_to_a_group_they_are_not_in(
+    client, member, home_page, restrict_to_group, member_group
+):
+    staff = Group.objects.create(name="Staff")
+    staff_only = StandardPageFactory(parent=home_page, title=f"{MARKER} staff rota", body=_body("Staff only."))
+    restrict_to_group(staff_only, staff)
+    members_section = StandardPageFactory(parent=home_page, title=f"{MARKER} members section", body=_body("Ours."))
+    restrict_to_group(members_section)
+    # Inside the members' section, but restricted to staff as well: a member passes one restriction, not both.
+    StandardPageFactory(parent=members_section, title=f"{MARKER} staff annex", body=_body("Staff only."))
+    restrict_to_group(members_section.get_children().get().specific, staff)
+    client.force_login(member)
+
+    response = _search(client, MARKER)
+
+    assert _found(response) == [f"{MARKER} members section"]
+    assert staff_only.url not in response.content.decode()
+
+
+def test_search__a_page_restricted_to_members_and_staff_is_listed_to_a_member(client, member, home_page, member_group):
+    from wagtail.models import PageViewRestriction
+
+    shared = StandardPageFactory(parent=home_page, title=f"{MARKER} shared notes", body=_body("For both."))
+    restriction = PageViewRestriction.objects.create(page=shared, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Staff"), member_group)
+    client.force_login(member)
+
+    assert _found(_search(client, MARKER)) == [f"{MARKER} shared notes"]
+
+
+def test_search__never_lists_restricted_pages_to_staff_who_are_not_members(client, editor, secret_pages):
+    """Editors read member pages in the admin; the public search treats them as the non-members they are."""
+    client.force_login(editor)
+
+    assert _found(_search(client, MARKER)) == []
+
+
+@pytest.mark.parametrize("viewer", NOT_MEMBERS)
+def test_search__tells_everyone_but_members_that_members_find_more_whatever_matched(
+    client, request, home_page, secret_pages, viewer
+):
+    _sign_in_as(client, request, viewer)
+
+    matching_member_pages = _search(client, MARKER).content.decode()
+    matching_nothing = _search(client, "Nothingmatchesthis").content.decode()
+
+    def hint(html, query):
+        found = re.search(r'<p class="search-members-hint">.*?</p>', html, re.DOTALL)
+        assert found, "the line about members is shown"
+        return found.group(0).replace(query, "")
+
+    # The same words either way: the line says nothing about whether members' pages matched.
+    assert hint(matching_member_pages, MARKER) == hint(matching_nothing, "Nothingmatchesthis")
+    if viewer == "anonymous":
+        assert "/en/members/sign-in/?next=/en/search/%3Fquery%3D" in matching_member_pages
+
+
+def test_search__shows_members_no_line_about_signing_in(client, member, secret_pages):
+    client.force_login(member)
+
+    assert 'class="search-members-hint"' not in _search(client, MARKER).content.decode()
+
+
+@pytest.mark.parametrize("viewer", ["user", "pending", "member"])
+def test_search__a_signed_in_search_is_never_kept_by_a_shared_cache(client, request, home_page, viewer):
+    client.force_login(request.getfixturevalue(viewer))
+
+    response = _search(client, "anything")
+
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
+    assert "Cookie" in response["Vary"]
+
+
+def test_search__an_anonymous_search_varies_by_cookie(client, home_page):
+    response = _search(client, "anything")
+
+    assert "private" not in response.get("Cache-Control", "")
+    assert "Cookie" in response["Vary"]
 
 
 def test_search__only_lists_pages_in_the_current_language(client, home_page, arabic_home_page, locale_ar):
@@ -341,13 +493,12 @@ def members_only_in_every_language(home_page, french_home_page, arabic_home_page
     return translations
 
 
-@pytest.mark.parametrize("viewer", ["anonymous", "user", "member"])
+@pytest.mark.parametrize("viewer", NOT_MEMBERS)
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_search__never_lists_a_translation_of_a_members_only_page(
     client, request, members_only_in_every_language, viewer, language
 ):
-    if viewer != "anonymous":
-        client.force_login(request.getfixturevalue(viewer))
+    _sign_in_as(client, request, viewer)
 
     response = _search_in(client, language, MARKER)
 
@@ -357,6 +508,21 @@ def test_search__never_lists_a_translation_of_a_members_only_page(
     assert "annex" not in html
     for translation in members_only_in_every_language:
         assert translation.url not in html
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_search__lists_the_translations_of_a_members_only_page_to_a_member_in_their_language(
+    client, member, members_only_in_every_language, language
+):
+    client.force_login(member)
+
+    response = _search_in(client, language, MARKER)
+
+    assert sorted(_found(response)) == [f"{MARKER} annex", f"{MARKER} members briefing"]
+    assert set(_languages(response)) == {language}
+    translation = next(page for page in members_only_in_every_language if page.locale.language_code == language)
+    assert f'href="{translation.url}"' in response.content.decode()
+    assert response.content.decode().count('class="members-only-mark"') == 2
 
 
 def test_search_in_french__pagination_keeps_the_language(client, french_home_page, french):
@@ -457,17 +623,20 @@ def test_search_in_arabic__the_forms_looked_for():
     assert search_terms("media training") == "media training"
 
 
-@pytest.mark.parametrize("viewer", ["anonymous", "user", "member"])
-def test_search_in_arabic__never_lists_a_members_only_arabic_page_by_any_form_of_its_words(
+@pytest.mark.parametrize("viewer", [*NOT_MEMBERS, "member"])
+def test_search_in_arabic__lists_a_members_only_arabic_page_by_any_form_of_its_words_to_members_alone(
     client, request, home_page, arabic_home_page, locale_ar, restrict_to_group, viewer
 ):
     english = StandardPageFactory(parent=home_page, title="Members' guide", body=_body("For members."))
     restrict_to_group(english)
     arabic = _translate(english, locale_ar, title="دليل الأعضاء", body=_body("عن اللاجئين للأعضاء فقط"))
-    if viewer != "anonymous":
-        client.force_login(request.getfixturevalue(viewer))
+    _sign_in_as(client, request, viewer)
 
     for query in ("لاجئين", "اللاجئين", "الأعضاء"):
         response = _search_in(client, "ar", query)
-        assert _found(response) == []
-        assert arabic.url not in response.content.decode()
+        if viewer == "member":
+            assert _found(response) == ["دليل الأعضاء"], query
+            assert arabic.url in response.content.decode()
+        else:
+            assert _found(response) == [], (viewer, query)
+            assert arabic.url not in response.content.decode()

@@ -2,7 +2,8 @@
 
 A unique marker is planted in a members-only messaging guide's body, in a members-only Q&A answer and in a
 member document (its file and its title). Each kind of visitor then tries every way in: the page, the
-toolkits index with every filter and a search for the marker, site search, the home page, sitemap.xml, the
+toolkits index with every filter and a search for the marker, site search (which lists the toolkits, never their
+bodies, to members alone), the home page, sitemap.xml, the
 news feeds, document URLs (the real one and guessed ids), admin previews and the Wagtail API. Only the member
 may ever receive the marker.
 """
@@ -165,6 +166,11 @@ def test_marker__reaches_only_members_by_any_path(client, visitors, visitor, pla
     search_html = client.get(f"{toolkit_index.url}?q={MARKER}").content.decode()
     assert (planted["guide"].url in search_html) is is_member, visitor
     assert (planted["qa"].url in search_html) is is_member, visitor
+    # The header search finds them by a word in their bodies for members too (marked members only), for no one else.
+    site_search_html = client.get(f"/en/search/?query={MARKER}").content.decode()
+    assert (planted["guide"].url in site_search_html) is is_member, visitor
+    assert (planted["qa"].url in site_search_html) is is_member, visitor
+    assert ('class="members-only-mark"' in site_search_html) is is_member, visitor
 
     # The document, by its real address and by guessed ones.
     response = client.get(document.url)
