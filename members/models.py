@@ -93,6 +93,16 @@ class User(AbstractUser):
         _("suspended"), default=False, help_text=_("A suspended member keeps their account but loses access at once.")
     )
     wants_daily_briefing = models.BooleanField(_("receive the daily press briefing"), default=True)
+    # Two moments, not one, so that reloading the dashboard (or saving the profile on it) keeps the list of
+    # what is new: see members.dashboard.record_dashboard_visit.
+    dashboard_seen_at = models.DateTimeField(_("last looked at the dashboard"), null=True, blank=True, editable=False)
+    dashboard_new_since = models.DateTimeField(
+        _("end of the previous dashboard visit"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The dashboard lists what was published after this. Empty until the second visit."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from home.rate_limits import HourlyLimit
 
 from .access import has_admin_access, is_member
-from .dashboard import dashboard_panels
+from .dashboard import dashboard_sections, record_dashboard_visit
 from .decisions import leave_network, submit_application
 from .forms import ApplicationForm, MemberPasswordResetForm, ProfileForm
 from .gating import visitor_state
@@ -62,7 +62,8 @@ def dashboard(request):
             messages.success(request, _("Your details have been saved."))
             return redirect("members:dashboard")
         user.refresh_from_db()  # the header and greeting show the saved name, not the rejected one
-    context = {"visitor_state": state, "form": form, "panels": dashboard_panels(request)}
+    since = record_dashboard_visit(user)
+    context = {"visitor_state": state, "form": form, "since": since, **dashboard_sections(request, since)}
     return render(request, "members/dashboard.html", context, status=400 if form.errors else 200)
 
 

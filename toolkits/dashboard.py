@@ -1,37 +1,35 @@
-"""Panels for the member dashboard (see members/dashboard.py for the contract)."""
+"""What toolkits add to the member dashboard (see members/dashboard.py for the contract)."""
 
 from django.db.models import Sum
 
+from members.dashboard import page_update, recent_pages
+
 from .models import DocumentDownload, ToolkitPage
 
-LATEST_TOOLKITS = 5
-LATEST_DOWNLOADS = 10
+LATEST_DOWNLOADS = 6
 
 
-def new_toolkits_panel(request):
-    """Toolkits newest by review or publication: members see members-only ones too."""
-    toolkits = list(
-        ToolkitPage.objects.live()
-        .select_related("content_type")
-        .order_by("-last_reviewed", "-last_published_at")[:LATEST_TOOLKITS]
-    )
-    if not toolkits:
-        return None
-    return {"template": "toolkits/dashboard/new_toolkits.html", "context": {"toolkits": toolkits}, "order": 200}
+def toolkit_updates(request):
+    """Toolkits published or updated since the member's last visit: members see members-only ones too."""
+    toolkits = recent_pages(ToolkitPage.objects.select_related("content_type"), request)
+    return {"updates": [page_update(toolkit, request, toolkit.toolkit_type) for toolkit in toolkits]}
 
 
-def your_downloads_panel(request):
-    """What this person downloaded, newest first, one line per document and day."""
-    if not request.user.is_authenticated:
-        return None
-    rows = list(
-        DocumentDownload.objects.filter(user=request.user)
-        .select_related("document")
-        .order_by("-day", "-pk")[:LATEST_DOWNLOADS]
-    )
-    total = DocumentDownload.objects.filter(user=request.user).aggregate(total=Sum("count"))["total"] or 0
+def organisation_downloads_panel(request):
+    """What the member's organisation downloaded lately, newest first, so colleagues need not hunt twice.
+
+    Colleagues are named: they share one organisation's account of the network. A row whose person has left
+    the network keeps only the organisation, and says so.
+    """
+    user = request.user
+    if user.organisation_id:
+        downloads = DocumentDownload.objects.filter(organisation_id=user.organisation_id)
+    else:
+        downloads = DocumentDownload.objects.filter(user=user)
+    rows = list(downloads.select_related("document", "user").order_by("-day", "-pk")[:LATEST_DOWNLOADS])
+    total = downloads.aggregate(total=Sum("count"))["total"] or 0
     return {
-        "template": "toolkits/dashboard/your_downloads.html",
+        "template": "toolkits/dashboard/organisation_downloads.html",
         "context": {"downloads": rows, "downloads_total": total},
         "order": 300,
     }

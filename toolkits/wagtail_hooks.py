@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .dashboard import new_toolkits_panel, your_downloads_panel
+from .dashboard import organisation_downloads_panel, toolkit_updates
 from .documents import refused
 from .language_requests import VIEW_REQUESTS_PERMISSION, LanguageRequestViewSet, language_requests_report
 from .models import Topic
@@ -64,5 +64,5 @@ def register_language_requests_menu_item():
     )
 
 
-hooks.register("register_member_dashboard_panel", new_toolkits_panel)
-hooks.register("register_member_dashboard_panel", your_downloads_panel)
+hooks.register("register_member_dashboard_panel", toolkit_updates)
+hooks.register("register_member_dashboard_panel", organisation_downloads_panel)

@@ -1,8 +1,20 @@
 """The membership forms in a browser: axe finds nothing, with or without errors; the error summary leads to
 the field; a member signs in with the keyboard and reaches their dashboard."""
 
+import datetime
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
 from demo.factories.members import MemberFactory
-from tests.browser.helpers import browser_test, describe_violations, focused, run_axe
+from tests.browser.helpers import (
+    DESKTOP_VIEWPORT,
+    MOBILE_VIEWPORT,
+    browser_test,
+    describe_violations,
+    focused,
+    run_axe,
+)
 
 pytestmark = browser_test
 
@@ -33,7 +45,7 @@ def test_apply_form__has_no_axe_violations_blank_or_with_errors_and_the_summary_
 
 
 def test_member_signs_in_with_the_keyboard_and_sees_the_dashboard(page, site_tree):
-    MemberFactory(email="member@example.org", organisation__name="Luton Roma Trust")
+    MemberFactory(email="member@example.org", first_name="Amina", organisation__name="Luton Roma Trust")
     page.goto("/en/members/sign-in/")
     assert_no_violations(page, "the sign-in page")
 
@@ -46,7 +58,55 @@ def test_member_signs_in_with_the_keyboard_and_sees_the_dashboard(page, site_tre
     assert "/sign-in/" not in page.url, "the sign-in form answered with an error"
     page.goto("/en/members/")
 
-    assert page.get_by_role("heading", name="Your dashboard").is_visible()
+    assert page.get_by_role("heading", level=1, name="Welcome, Amina").is_visible()
     assert page.get_by_text("Luton Roma Trust").first.is_visible()
     assert page.get_by_role("button", name="Sign out").is_visible()
     assert_no_violations(page, "the member dashboard")
+
+
+# What sticks out past the right edge of the screen, innermost first, to say what to fix.
+WIDER_THAN_SCREEN = """
+() => [...document.querySelectorAll("main *")]
+    .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .reverse().slice(0, 5).map((element) => element.outerHTML.slice(0, 120))
+"""
+
+
+def sign_in(page, email):
+    page.goto("/en/members/sign-in/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", "a-long-password")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").last.click()
+
+
+def test_member_dashboard__with_news_downloads_and_actions_has_no_axe_violations_on_a_desktop_or_a_phone(
+    browser_page_factory, site_tree
+):
+    from demo.factories.briefings import BriefingIndexPageFactory, PressBriefingPageFactory
+    from demo.factories.toolkits import MemberDocumentFactory, MessagingGuidePageFactory, ToolkitIndexPageFactory
+    from toolkits.models import DocumentDownload
+
+    member = MemberFactory(email="member@example.org", first_name="Amina", organisation__name="Luton Roma Trust")
+    colleague = MemberFactory(first_name="Bilal", last_name="Khan", organisation=member.organisation)
+    published = {"first_published_at": timezone.now(), "last_published_at": timezone.now()}
+    toolkits = ToolkitIndexPageFactory(parent=site_tree.home, **published)
+    MessagingGuidePageFactory(parent=toolkits, title="Talking about housing", members_only=True, **published)
+    briefings = BriefingIndexPageFactory(parent=site_tree.home, **published)
+    PressBriefingPageFactory(parent=briefings, date=timezone.localdate(), **published)
+    PressBriefingPageFactory(parent=briefings, date=timezone.localdate() - datetime.timedelta(days=1), **published)
+    pack = MemberDocumentFactory(title="Crossings pack", file=ContentFile(b"%PDF-1.4 pack", name="pack.pdf"))
+    DocumentDownload.record(pack, colleague)
+
+    for viewport in (DESKTOP_VIEWPORT, MOBILE_VIEWPORT):
+        page = browser_page_factory(viewport)
+        sign_in(page, "member@example.org")
+        page.goto("/en/members/")
+        assert page.get_by_role("heading", level=2, name="Recently published").is_visible()
+        assert page.get_by_role("link", name="Talking about housing").is_visible()
+        assert page.get_by_role("link", name="Read today's press briefing").is_visible()
+        assert page.get_by_text("Bilal Khan").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], page.evaluate(
+            WIDER_THAN_SCREEN
+        )
+        assert_no_violations(page, f"the member dashboard at {viewport['width']}px")

@@ -3,7 +3,7 @@ members-only teaser; the copy button is added by JavaScript and announces what i
 
 from django.utils import timezone
 
-from tests.browser.helpers import browser_test, describe_violations, run_axe
+from tests.browser.helpers import DESKTOP_VIEWPORT, MOBILE_VIEWPORT, browser_test, describe_violations, run_axe
 
 pytestmark = browser_test
 
@@ -84,3 +84,29 @@ def test_qa_toolkit__prints_every_answer_even_when_closed(page, site_tree):
 
     assert answer.is_visible(), "print.css shows closed answers"
     assert not page.locator(".copy-answer").first.is_visible()
+
+
+def test_members_only_teaser__fills_the_width_on_a_desktop_and_stacks_on_a_phone(browser_page_factory, site_tree):
+    _index, _guide, _qa, members_only = _toolkits(site_tree.home)
+
+    desktop = browser_page_factory(DESKTOP_VIEWPORT)
+    assert desktop.goto(members_only.url).status == 403
+    teaser = desktop.locator(".toolkit-teaser").bounding_box()
+    about = desktop.locator(".toolkit-teaser__about").bounding_box()
+    join = desktop.locator(".toolkit-teaser__join").bounding_box()
+
+    # What a visitor may see sits side by side with the way in, and fills most of the first screen.
+    assert join["x"] >= about["x"] + about["width"] and abs(join["y"] - about["y"]) < 2, (about, join)
+    assert teaser["width"] >= 0.8 * DESKTOP_VIEWPORT["width"], teaser
+    assert teaser["height"] >= 0.6 * DESKTOP_VIEWPORT["height"], teaser
+    assert min(about["height"], join["height"]) >= 0.4 * max(about["height"], join["height"]), (about, join)
+    assert desktop.get_by_role("heading", name="What is inside").is_visible()
+    assert_no_violations(desktop, "a members-only toolkit's teaser on a desktop")
+
+    phone = browser_page_factory(MOBILE_VIEWPORT)
+    phone.goto(members_only.url)
+    about = phone.locator(".toolkit-teaser__about").bounding_box()
+    join = phone.locator(".toolkit-teaser__join").bounding_box()
+    assert join["y"] >= about["y"] + about["height"], "one column on a phone"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= MOBILE_VIEWPORT["width"]
+    assert_no_violations(phone, "a members-only toolkit's teaser on a phone")

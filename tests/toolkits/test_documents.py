@@ -15,7 +15,7 @@ from wagtail.models import CollectionViewRestriction
 from demo.factories.home import DocumentFactory
 from demo.factories.toolkits import MemberDocumentFactory
 from members.models import Organisation
-from toolkits.dashboard import new_toolkits_panel, your_downloads_panel
+from toolkits.dashboard import organisation_downloads_panel, toolkit_updates
 from toolkits.documents import member_documents_collection
 from toolkits.models import DocumentDownload
 from toolkits.reports import toolkit_download_rows
@@ -126,28 +126,34 @@ def test_report__is_refused_to_members(client, member):
     assert response.status_code in (302, 403)
 
 
-def test_dashboard_panels__new_toolkits_and_your_downloads(member, make_guide, make_qa, member_document):
-    make_guide(title="Older guide", last_reviewed=datetime.date(2020, 1, 1))
-    make_qa(title="Newer Q&A", last_reviewed=datetime.date(2020, 11, 1), members_only=True)
+def test_dashboard__toolkit_updates_and_the_organisations_downloads(member, make_guide, make_qa, member_document):
+    make_guide(
+        title="Older guide",
+        first_published_at=timezone.now(),
+        last_published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    make_qa(title="Newer Q&A", members_only=True)
     DocumentDownload.record(member_document, member)
     request = RequestFactory().get("/en/members/")
     request.user = member
 
-    toolkits = new_toolkits_panel(request)
-    downloads = your_downloads_panel(request)
+    updates = toolkit_updates(request)["updates"]
+    downloads = organisation_downloads_panel(request)
 
-    assert toolkits["order"] == 200 and toolkits["template"] == "toolkits/dashboard/new_toolkits.html"
-    assert [page.title for page in toolkits["context"]["toolkits"]] == ["Newer Q&A", "Older guide"]
+    assert [(update["title"], update["kind"]) for update in updates] == [
+        ("Newer Q&A", "Q&A toolkit"),
+        ("Older guide", "messaging guide"),
+    ]
     assert downloads["order"] == 300
     assert [row.document for row in downloads["context"]["downloads"]] == [member_document]
     assert downloads["context"]["downloads_total"] == 1
-    for panel in (toolkits, downloads):
-        html = render_to_string(panel["template"], panel["context"], request=request)
-        assert html.strip().startswith("<section") and "<h2" in html
-    assert "Crossings pack" in render_to_string(downloads["template"], downloads["context"], request=request)
+    html = render_to_string(downloads["template"], {**downloads["context"], "user": member}, request=request)
+    assert html.strip().startswith("<section") and "<h2" in html and "Crossings pack" in html
 
 
-def test_member_dashboard__shows_new_toolkits_and_the_members_downloads(client, member, make_guide, member_document):
+def test_member_dashboard__shows_new_toolkits_and_the_organisations_downloads(
+    client, member, make_guide, member_document
+):
     make_guide(title="Crossings guide", members_only=True)
     DocumentDownload.record(member_document, member)
     client.force_login(member)
@@ -156,8 +162,8 @@ def test_member_dashboard__shows_new_toolkits_and_the_members_downloads(client, 
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "New or updated toolkits" in html and "Crossings guide" in html
-    assert "Your downloads" in html and "Crossings pack" in html
+    assert "Recently published" in html and "Crossings guide" in html
+    assert "Your organisation's recent downloads" in html and "Crossings pack" in html
 
 
 def test_topics__are_managed_as_snippets_in_the_admin(admin_client, topics):

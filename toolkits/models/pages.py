@@ -15,6 +15,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 from django.utils.functional import cached_property
 from django.utils.translation import get_language as get_language_code
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -72,7 +73,8 @@ class ToolkitPage(BasePage):
         _("Only members of the network can read this"),
         default=False,
         help_text=_(
-            "Everyone else sees only the title, summary, topics and dates, with a way to sign in or apply. "
+            "Everyone else sees only the title, summary, topics and dates, how many key messages, questions or "
+            "documents it holds (never their words) and the languages the page is in, with a way to sign in or apply. "
             "Sets the page's privacy to the Members group when the page is published."
         ),
     )
@@ -216,6 +218,25 @@ class ToolkitPage(BasePage):
             context["language_requested"] = request.session.pop(LANGUAGE_REQUESTED_SESSION_KEY)["language"]
         return context
 
+    def teaser_outline(self):
+        """What is inside, as counts for the members-only teaser: the shape of the toolkit, never a word of it.
+
+        Counted from the stored blocks, so nothing is rendered and no document is looked up.
+        """
+        return self._count_lines(
+            [
+                (
+                    len(self.downloads),
+                    ngettext("%(count)s document to download", "%(count)s documents to download", len(self.downloads)),
+                )
+            ]
+        )
+
+    @staticmethod
+    def _count_lines(counts):
+        """`counts`: (count, ngettext's text for it) pairs; parts the toolkit does not have are left out."""
+        return [{"count": count, "text": text % {"count": count}} for count, text in counts if count]
+
     @property
     def toolkit_type(self):
         """The name of the page's own type ("messaging guide", "Q&A toolkit"); content types are cached."""
@@ -354,6 +375,41 @@ class MessagingGuidePage(ToolkitPage):
         index.SearchField("examples"),
     ]
 
+    def teaser_outline(self):
+        counts = [
+            (
+                len(self.key_messages),
+                ngettext("%(count)s key message", "%(count)s key messages", len(self.key_messages)),
+            ),
+            (
+                len(self.framing),
+                ngettext(
+                    "%(count)s framing to use, and the one to avoid",
+                    "%(count)s framings to use, and the ones to avoid",
+                    len(self.framing),
+                ),
+            ),
+            (
+                len(self.recommended_terms),
+                ngettext("%(count)s recommended term", "%(count)s recommended terms", len(self.recommended_terms)),
+            ),
+            (
+                len(self.evidence),
+                ngettext(
+                    "%(count)s evidence point with sources",
+                    "%(count)s evidence points with sources",
+                    len(self.evidence),
+                ),
+            ),
+            (
+                len(self.examples),
+                ngettext(
+                    "%(count)s example post or soundbite", "%(count)s example posts and soundbites", len(self.examples)
+                ),
+            ),
+        ]
+        return self._count_lines(counts) + super().teaser_outline()
+
     template = "toolkits/messaging_guide_page.html"
     page_description = _("How to talk about one subject: key messages, framing, terms, evidence and examples.")
 
@@ -375,6 +431,19 @@ class QAToolkitPage(ToolkitPage):
         FieldPanel("related_toolkits"),
     ]
     search_fields = [*ToolkitPage.search_fields, index.SearchField("sections")]
+
+    def teaser_outline(self):
+        questions = sum(len(section["value"].get("questions") or []) for section in self.sections.raw_data)
+        counts = [
+            (len(self.sections), ngettext("%(count)s section", "%(count)s sections", len(self.sections))),
+            (
+                questions,
+                ngettext(
+                    "%(count)s question with the line to take", "%(count)s questions with the line to take", questions
+                ),
+            ),
+        ]
+        return self._count_lines(counts) + super().teaser_outline()
 
     template = "toolkits/qa_toolkit_page.html"
     page_description = _("Difficult questions from the media, each with the line to take and a fuller answer.")
