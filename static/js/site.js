@@ -2,6 +2,10 @@
 (function () {
   "use strict";
 
+  // A form sent back with problems: the reader starts at the list of them, each a link to its field.
+  var errorSummary = document.querySelector("[data-error-summary]");
+  if (errorSummary) errorSummary.focus();
+
   var toggle = document.querySelector(".site-header__menu-toggle");
   var panel = document.getElementById("primary-navigation");
   if (!toggle || !panel) return;

@@ -1,6 +1,8 @@
 """The membership forms in a browser: axe finds nothing, with or without errors; the error summary leads to
 the field; a member signs in with the keyboard and reaches their dashboard."""
 
+from playwright.sync_api import expect
+
 from demo.factories.members import MemberFactory
 from tests.browser.helpers import browser_test, describe_violations, focused, run_axe
 
@@ -21,6 +23,8 @@ def test_apply_form__has_no_axe_violations_blank_or_with_errors_and_the_summary_
     page.fill("#id_full_name", "Amina Yusuf")
     page.get_by_role("button", name="Send my application").click()
     assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_focused()  # the reader starts at the list of problems
+    expect(page.locator('.error-summary a[href="#id_email"]')).to_have_text("Email address: This field is required.")
     assert page.input_value("#id_full_name") == "Amina Yusuf"
     assert_no_violations(page, "the application form with errors")
     # A field in error is outlined in the error colour (coral), the others keep the usual border.
