@@ -35,6 +35,15 @@ def _links(menu):
     return links
 
 
+SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
+def share_card(image):
+    """What a social card needs of an image, as plain data that can be cached: its 1200 × 630 rendition."""
+    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": image.default_alt_text}
+
+
 def _organisation(site):
     details = OrganisationSettings.for_site(site)
     return {
@@ -44,6 +53,7 @@ def _organisation(site):
         "address_lines": details.address_lines,
         "charity_number": details.charity_number,
         "twitter_handle": details.twitter_handle,
+        "share_card": share_card(details.share_image) if details.share_image else None,
         "social_links": [
             {"name": link.value.network_name(), "url": link.value["url"]} for link in details.social_links
         ],

@@ -1,11 +1,11 @@
-"""Forms people fill in on the site: applying to join, their profile, resetting a password.
+"""Forms people fill in on the site: applying to join, signing in, their profile, resetting a password.
 
 Django 5.2 adds `aria-invalid` and `aria-describedby` (pointing at `<id>_helptext` and `<id>_error`) to a
 field's widget itself; the shared template `members/includes/field.html` renders those ids.
 """
 
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
@@ -169,6 +169,19 @@ class DecisionReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Sent to the applicant in the email that declines their application. Be kind and specific."),
     )
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form without the autofocus on the email field.
+
+    Focus put straight into the field skips the skip link and everything before the form, and a screen reader
+    starts reading mid-page; the sign-in page's heading comes first, as on every other page.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
 
 
 class MemberPasswordResetForm(PasswordResetForm):

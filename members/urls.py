@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .forms import SignInForm
 
 app_name = "members"
 
@@ -11,7 +12,9 @@ urlpatterns = [
     path("apply/thank-you/", views.apply_done, name="apply_done"),
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(template_name="members/sign_in.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="members/sign_in.html", authentication_form=SignInForm, redirect_authenticated_user=True
+        ),
         name="sign_in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign_out"),

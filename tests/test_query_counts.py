@@ -38,8 +38,9 @@ MAX_QUERIES_PER_PAGE = 12
 # pages look up to send a reader to the page in their language (1, cached for an hour).
 CACHE_REBUILD_QUERIES = 11
 # The home page also rebuilds its cached sections: the featured story, the hero image, both pick lists, the
-# news index, and for each list a public() check, its cards and their renditions.
-HOME_SECTIONS_REBUILD_QUERIES = CACHE_REBUILD_QUERIES + 11
+# news index, and for each list a public() check, its cards and their renditions; and the rendition of the hero
+# image for sharing (the home page's share image when editors chose no other: 1).
+HOME_SECTIONS_REBUILD_QUERIES = CACHE_REBUILD_QUERIES + 12
 
 
 def _count_queries(client, url):

@@ -180,6 +180,11 @@ class HomePage(BasePage):
         )
         return {name: mark_safe(html) for name, html in sections.items()}  # noqa: S308 (rendered by our templates)
 
+    @property
+    def share_image(self):
+        """The headline's picture when editors chose no other: it is already public, on the page itself."""
+        return self.social_image or self.listing_image or self.hero_image
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.get_sections(request))

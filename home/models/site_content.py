@@ -51,6 +51,18 @@ class OrganisationSettings(BaseSiteSetting):
     twitter_handle = models.CharField(
         max_length=40, blank=True, help_text=_("Without the @; used for Twitter/X cards.")
     )
+    share_image = models.ForeignKey(
+        "home.CustomImage",
+        verbose_name=_("default share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without an image of its own is shared on social media. Use a wide picture "
+            "(1200 × 630 pixels) that is safe to show anywhere: never a storyteller's photo."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -59,7 +71,7 @@ class OrganisationSettings(BaseSiteSetting):
         ),
         FieldPanel("charity_number"),
         FieldPanel("social_links"),
-        FieldPanel("twitter_handle"),
+        MultiFieldPanel([FieldPanel("twitter_handle"), FieldPanel("share_image")], heading=_("Social media")),
     ]
 
     class Meta:

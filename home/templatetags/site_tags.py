@@ -1,9 +1,12 @@
 """Template tags for the site frame: menus, footer details and language direction."""
 
 from django import template
+from django.templatetags.static import static
 from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
 
 from home import public_address
+from home.chrome import share_card
 from home.models import Funder
 from home.templatetags.languages import lang_attributes
 
@@ -46,6 +49,33 @@ def absolute_url(url):
     """Make a media or page URL absolute on the site's public address for social cards; URLs already absolute
     (S3, CDN) pass through."""
     return public_address.absolute_url(url)
+
+
+# Drawn for the site (static/img/share-default.png): used until editors choose a default share image.
+FALLBACK_SHARE_IMAGE = "img/share-default.png"
+FALLBACK_SHARE_IMAGE_SIZE = (1200, 630)
+
+
+@register.simple_tag(takes_context=True)
+def social_card(context, page=None):
+    """The image a shared link shows, with an absolute URL: the page's own, else the site's default.
+
+    Every page has one, so a link to any page shows a picture. The page decides which of its images is safe
+    to share (`share_image`); when it has none, the default is the one chosen in the organisation details,
+    else the drawing shipped with the site.
+    """
+    image = getattr(page, "share_image", None) if page is not None else None
+    if image is not None:
+        card = share_card(image)
+    else:
+        chrome = context.get("site_chrome")
+        card = (chrome["organisation"].get("share_card") if chrome else None) or {
+            "url": static(FALLBACK_SHARE_IMAGE),
+            "width": FALLBACK_SHARE_IMAGE_SIZE[0],
+            "height": FALLBACK_SHARE_IMAGE_SIZE[1],
+            "alt": _("The IMIX logo"),
+        }
+    return {**card, "url": absolute_url(card["url"])}
 
 
 @register.simple_tag

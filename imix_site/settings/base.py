@@ -252,6 +252,12 @@ SITE_URL = (os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL"
     "/"
 )
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL
+# Staff avatars are uploaded in the admin or Wagtail's own default: no request to Gravatar, which would hand a
+# third party a hash of every staff address and show a broken image wherever Gravatar is blocked.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Upgrades are chosen in requirements.txt, not from the dashboard: no call from editors' browsers to wagtail.org,
+# whose notice showed an empty version number wherever that call was blocked.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "heic", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024

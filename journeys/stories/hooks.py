@@ -14,6 +14,9 @@ STORY_STATUS = "journeys_story_status"
 PUBLICATION_PROBLEMS = "journeys_story_publication_problems"
 # fn(page) -> Workflow or None: the workflow every story goes through, wherever it sits in the page tree.
 STORY_WORKFLOW = "journeys_story_workflow"
+# fn(page) -> bool: whether the story's own image may be the picture of a link to it on social media. A card
+# there is a social-media use of the storyteller's story, so consent answers; with no answer, the answer is no.
+SHARE_IMAGE_ALLOWED = "journeys_story_share_image_allowed"
 
 
 def story_status(page, request):
@@ -33,3 +36,8 @@ def story_workflow(page):
         if workflow is not None:
             return workflow
     return None
+
+
+def share_image_allowed(page):
+    answers = [fn(page) for fn in hooks.get_hooks(SHARE_IMAGE_ALLOWED)]
+    return bool(answers) and all(answers)

@@ -426,6 +426,13 @@ class JourneyPage(BasePage):
         words = len(re.findall(r"\w+", self.story_text()))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
+    @property
+    def share_image(self):
+        """The story's social or listing image only where the storyteller agreed to social media; otherwise the
+        site's default picture, so a story shared without that consent never shows anything of theirs."""
+        image = super().share_image
+        return image if image is not None and hooks.share_image_allowed(self) else None
+
     def image_ids(self):
         """Every image this version of the story shows: listing, social and in the story itself.
 

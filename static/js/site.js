@@ -1,7 +1,10 @@
 // Progressive enhancement only: without this file every link and form still works.
 (function () {
   "use strict";
-  document.documentElement.classList.replace("no-js", "js");
+
+  // A form sent back with problems: the reader starts at the list of them, each a link to its field.
+  var errorSummary = document.querySelector("[data-error-summary]");
+  if (errorSummary) errorSummary.focus();
 
   var toggle = document.querySelector(".site-header__menu-toggle");
   var panel = document.getElementById("primary-navigation");
@@ -12,11 +15,6 @@
   function setOpen(open) {
     toggle.setAttribute("aria-expanded", String(open));
     panel.classList.toggle("is-open", open);
-  }
-
-  function sync() {
-    toggle.hidden = !narrow.matches;
-    setOpen(!narrow.matches);
   }
 
   toggle.addEventListener("click", function () {
@@ -30,6 +28,9 @@
     }
   });
 
-  narrow.addEventListener("change", sync);
-  sync();
+  // The button and the closed menu are drawn by the CSS from the first paint, so nothing is set up here. A window
+  // narrowed (or zoomed in) to the phone layout starts with its menu closed.
+  narrow.addEventListener("change", function () {
+    setOpen(false);
+  });
 })();

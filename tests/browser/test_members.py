@@ -3,6 +3,8 @@ the field; a member signs in with the keyboard and reaches their dashboard."""
 
 import datetime
 
+from playwright.sync_api import expect
+
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -33,6 +35,8 @@ def test_apply_form__has_no_axe_violations_blank_or_with_errors_and_the_summary_
     page.fill("#id_full_name", "Amina Yusuf")
     page.get_by_role("button", name="Send my application").click()
     assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_focused()  # the reader starts at the list of problems
+    expect(page.locator('.error-summary a[href="#id_email"]')).to_have_text("Email address: This field is required.")
     assert page.input_value("#id_full_name") == "Amina Yusuf"
     assert_no_violations(page, "the application form with errors")
     # A field in error is outlined in the error colour (coral), the others keep the usual border.

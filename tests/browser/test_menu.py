@@ -1,4 +1,5 @@
-"""The main menu: behind a toggle button on phones (static/js/site.js), always shown on wider screens."""
+"""The main menu: behind a toggle button on phones (drawn closed by the CSS, opened by static/js/site.js), always
+shown on wider screens and, without JavaScript, on phones too."""
 
 from playwright.sync_api import expect
 
@@ -53,6 +54,18 @@ def test_menu__on_a_phone_opens_with_enter_and_escape_closes_it_and_returns_focu
 
     page.keyboard.press("Space")
     expect(toggle).to_have_attribute("aria-expanded", "true")
+
+
+def test_menu__on_a_phone_is_closed_before_site_js_runs(mobile_page, site_tree):
+    """The button and the closed menu are in the first paint: site.js arriving late must not move the page."""
+    page = mobile_page
+    page.route("**/static/js/site.js", lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+    page.goto(site_tree.home.url)
+    toggle, links = menu_parts(page)
+
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(links.first).to_be_hidden()
 
 
 def test_menu__on_a_desktop_shows_its_links_and_no_toggle(page, site_tree):

@@ -136,8 +136,8 @@ def test_page_head__has_title_description_canonical_and_social_tags(client, desc
     assert _meta(soup, property="og:title") == "What IMIX does"
     assert _meta(soup, property="og:description") == "Media training, briefings and campaigns about migration."
     assert _meta(soup, property="og:url") == "http://testserver/en/our-work/"
-    assert _meta(soup, name="twitter:card") == "summary"
-    assert _meta(soup, property="og:image") is None
+    assert _meta(soup, name="twitter:card") == "summary_large_image"
+    assert _meta(soup, property="og:image") == "http://testserver/static/img/share-default.png"
     assert _meta(soup, name="robots") is None
 
 
