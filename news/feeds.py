@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from .models import with_category
+
 FEED_LENGTH = 20
 
 
@@ -43,7 +45,7 @@ class BlogFeed(Feed):
     def items(self, obj):
         posts = obj.get_listing_pages().prefetch_related("authors", "categories")
         if self.category:
-            posts = posts.filter(categories=self.category)
+            posts = with_category(posts, self.category)
         return posts[:FEED_LENGTH]
 
     def item_title(self, item):
