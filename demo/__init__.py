@@ -6,8 +6,8 @@ requirements-dev.txt, not requirements.txt). Nothing outside demo/ and tests/ im
 tests/test_demo_is_development_only.py checks both.
 
 - `build`: the whole demo site, in order; `seeder`: find-or-create for pages, images, documents and snippets;
-  `streams`, `artwork`, `pdf`, `translation`: StreamField data, illustrations, PDFs and the French and Arabic
-  versions made with wagtail-localize from the PO files in `translations/`.
+  `streams`, `artwork`, `pdf`, `translation`: StreamField data, illustrations, PDFs and the French, Greek, Arabic
+  and Persian versions made with wagtail-localize from the PO files in `translations/`.
 - What each part of the site gets: `pages`, `illustrations`, `quotes`, `documents` and `site_settings` (the
   frame), `accounts` (the demo admin and everyone's logins), `members`, `news` and `posts`, `toolkits` and
   `guides`, `briefings`, `journeys` and `stories`.

@@ -7,9 +7,9 @@
    where the home page and the menus find the ones they link to, when they are there.
 3. The home page is published, once, when everything it points at exists; then the organisation's details,
    its funders and the menus.
-4. The French and Arabic versions, made with wagtail-localize from the PO files in `translations/`: the home
-   and about pages, then the toolkits' and Human Journeys' own pages (under the translated home page), and last
-   the menus, which link to the translated pages.
+4. The French, Greek, Arabic and Persian versions, made with wagtail-localize from the PO files in
+   `translations/`: the home and about pages, then the blog's, the toolkits' and Human Journeys' own pages (under
+   the translated home page), and last the menus, which link to the translated pages.
 """
 
 from home.models import NavigationMenu
@@ -21,7 +21,7 @@ from .translation import TRANSLATED_LANGUAGES, TRANSLATIONS, relink_translations
 
 __all__ = ["build_demo_site", "translate_demo_site"]
 
-# The frame's pages that have French and Arabic versions: their key in `seeder.pages`, and the name of their
+# The frame's pages that have a version in every demo language: their key in `seeder.pages`, and the name of their
 # PO files (`home-fr.po`), which stays the same when an editor changes a slug.
 TRANSLATED_PAGES = {"home": "home", "about-us": "about-us"}
 
@@ -48,6 +48,7 @@ def build_demo_site(seeder):
 
 def translate_demo_site(seeder):
     translate_pages(seeder, TRANSLATED_PAGES, TRANSLATIONS)
+    news.seed_translations(seeder)
     toolkits.seed_translations(seeder)
     journeys.seed_translations(seeder)
     for location in MENUS:

@@ -61,7 +61,7 @@ from .translation import (
 
 __all__ = ["login_lines", "seed", "seed_translations"]
 
-# The story with French and Arabic versions (the newest, which the home page lists first).
+# The story translated into every demo language (the newest, which the home page lists first).
 TRANSLATED_STORY = "from-night-shifts-to-my-own-bakery"
 
 SAFEGUARDING_EMAIL = "safeguarding@imix.org.uk"
@@ -309,7 +309,7 @@ def translate_story(seeder, story, language, reviewer):
 
 
 def seed_translations(seeder):
-    """French and Arabic versions of the index, one story and the themes the demo files it under.
+    """Versions in every demo language of the index, one story and the themes the demo files it under.
 
     PO files are named after the demo's slugs, which stay the same when an editor changes the page's."""
     index = live_source(seeder, "journeys")

@@ -1,11 +1,13 @@
 """The blog's demo content: a News index with two categories, three authors and thirteen posts.
 
-Built by `seed(seeder)`, which `demo.build` calls; it follows the seeder's rule of creating what is missing
-and leaving what exists alone. The posts themselves are in `demo.posts`.
+Built by `seed(seeder)` and translated by `seed_translations(seeder)`, which `demo.build` calls; both follow the
+seeder's rule of creating what is missing and leaving what exists alone. The posts themselves are in `demo.posts`.
 """
 
 import datetime
 from zoneinfo import ZoneInfo
+
+from django.utils.text import slugify
 
 from news.models import Author, BlogCategory
 
@@ -14,10 +16,14 @@ from .factories.news import AuthorFactory, BlogCategoryFactory, BlogIndexPageFac
 from .posts import FEATURED_SLUG, POSTS
 from .seeder import PageSpec
 from .streams import Stream
+from .translation import TRANSLATED_LANGUAGES, TRANSLATIONS, live_source, translate, translate_pages
 
-__all__ = ["seed"]
+__all__ = ["seed", "seed_translations"]
 
 LONDON = ZoneInfo("Europe/London")
+# The post translated into every demo language (the one the home page features), and the author and categories
+# it shows, which are translated first so the post names them in its own language.
+TRANSLATED_POST = FEATURED_SLUG
 PUBLISHED_AT = datetime.time(10, 0)
 
 # Fictional members of staff.
@@ -126,3 +132,18 @@ def seed(seeder):
     featured = seeder.pages.get(f"news/{FEATURED_SLUG}")
     if featured is not None:
         seeder.pages["featured-story"] = featured
+
+
+def seed_translations(seeder):
+    """The post's categories and author, then the News index and the post under it (its parent must exist in
+    the language first, as an editor translating the post finds). PO files are named after the demo's slugs."""
+    index = live_source(seeder, "news")
+    post = live_source(seeder, f"news/{TRANSLATED_POST}")
+    if index is None or post is None:
+        return
+    snippets = {f"category-{category.slug}": category for category in post.categories.all()}
+    snippets.update({f"author-{slugify(author.name)}": author for author in post.authors.all()})
+    for language in TRANSLATED_LANGUAGES:
+        for name, snippet in sorted(snippets.items()):
+            translate(seeder, snippet, language, TRANSLATIONS / f"{name}-{language}.po")
+    translate_pages(seeder, {"news": "news", f"news/{TRANSLATED_POST}": TRANSLATED_POST}, TRANSLATIONS)

@@ -26,7 +26,7 @@ from .translation import TRANSLATIONS, translate_pages
 
 __all__ = ["seed", "seed_translations"]
 
-# The Toolkits index and one members-only guide have French and Arabic versions: their key in `seeder.pages`
+# The Toolkits index and one members-only guide have a version in every demo language: their key in `seeder.pages`
 # and the name of their PO files.
 TRANSLATED_PAGES = {"toolkits": "toolkits", "toolkits/covid-19": "covid-19"}
 

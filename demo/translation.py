@@ -1,4 +1,4 @@
-"""French and Arabic versions of demo content, made the way an editor makes them with wagtail-localize.
+"""French, Greek, Arabic and Persian versions of demo content, made the way an editor makes them with wagtail-localize.
 
 For each translated page or snippet the demo keeps a PO file in `demo/translations/`, named after the object
 (`home-fr.po`, `menu-primary-ar.po`): the same file an editor downloads from the translation editor ("Download
@@ -41,8 +41,9 @@ from .seeder import DemoContentError, validate_streams
 # The id that ties an exported PO file to one Translation row; a file kept as demo data is imported into a new
 # row on every fresh database, so the id it was exported with is replaced before it is imported.
 PO_TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
-# The languages the demo content is translated into; Arabic is written right to left.
-TRANSLATED_LANGUAGES = ["fr", "ar"]
+# The languages the demo content is translated into: every language the site offers besides English, so a
+# newcomer sees each of them working. Arabic and Persian are written right to left.
+TRANSLATED_LANGUAGES = ["fr", "el", "ar", "fa"]
 # The PO files of every demo translation, `<name>-<language>.po`.
 TRANSLATIONS = Path(__file__).parent / "translations"
 

@@ -1,5 +1,8 @@
 """sitemap.xml over every language's tree: live, public pages only, each with its versions in other languages.
 
+An alias of a page in another language (an untranslated copy that wagtail-localize puts in a language's tree) is
+left out: its text is not in the language its address claims, and the original is listed under its own.
+
 Django's own `i18n`/`alternates` options make one URL per language from a single object; Wagtail's
 translations are separate pages sharing a `translation_key`, so the alternates are built here from the
 sitemap's own pages: a page listed in two or more languages gets an `xhtml:link` per language, and
@@ -9,7 +12,7 @@ x-default for the English version.
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Q
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -24,25 +27,25 @@ class LocalisedSitemap(Sitemap):
         pages = Page.objects.none()
         for root in roots:
             pages = pages | Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().order_by("path")
+        return (
+            pages.live()
+            .public()
+            .filter(Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id")))
+            .order_by("path")
+        )
 
     def items(self):
         return self._pages().defer_streamfields().specific()
 
     def _alternates(self):
-        """{translation_key: [{"lang_code", "location"}, …]} for pages listed in more than one language.
-
-        An alias of a page in another language (an untranslated copy) is not a version in its own language.
-        """
+        """{translation_key: [{"lang_code", "location"}, …]} for pages listed in more than one language."""
         pages = (
             self._pages()
-            .annotate(language=F("locale__language_code"), alias_language=F("alias_of__locale__language_code"))
-            .only("id", "url_path", "translation_key", "locale_id", "alias_of_id")
+            .annotate(language=F("locale__language_code"))
+            .only("id", "url_path", "translation_key", "locale_id")
         )
         by_key = defaultdict(dict)
         for page in pages:
-            if page.alias_language and page.alias_language != page.language:
-                continue
             location = page_full_url(page, self.request)
             if location:
                 by_key[page.translation_key][page.language] = location

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from home.feeds import AtomFeedNamingLanguages, SiteFeed
 from home.public_address import page_full_url
 
+from .models import with_category
+
 FEED_LENGTH = 20
 
 
@@ -39,7 +41,7 @@ class BlogFeed(SiteFeed):
     def items(self, obj):
         posts = obj.get_listing_pages().prefetch_related("authors", "categories")
         if self.category:
-            posts = posts.filter(categories=self.category)
+            posts = with_category(posts, self.category)
         return posts[:FEED_LENGTH]
 
     def item_title(self, item):

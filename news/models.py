@@ -60,6 +60,32 @@ class BlogCategory(TranslatableMixin, models.Model):
         return self.name
 
 
+def in_page_language(chosen, page, *related):
+    """The authors or categories chosen for `page` (a list), each in the page's language where it has a
+    translation.
+
+    wagtail-localize gives a translated post its source's choices, the English snippets: a Greek post would
+    otherwise name its categories and its author's role in English. A page whose choices are all in its own
+    language (any post written in it) costs no extra query.
+    """
+    items = list(chosen.select_related(*related)) if related else list(chosen)
+    elsewhere = {item.translation_key for item in items if item.locale_id != page.locale_id}
+    if not elsewhere:
+        return items
+    translated = {
+        item.translation_key: item
+        for item in chosen.model.objects.filter(translation_key__in=elsewhere, locale_id=page.locale_id).select_related(
+            *related
+        )
+    }
+    return [translated.get(item.translation_key, item) for item in items]
+
+
+def with_category(posts, category):
+    """Posts filed under `category` in any language: a translated post keeps its source's (English) choices."""
+    return posts.filter(categories__translation_key=category.translation_key).distinct()
+
+
 class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("news.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -103,7 +129,7 @@ class BlogIndexPage(RoutablePageMixin, ListingIndexMixin, BasePage):
         category_slug = request.GET.get("category", "").strip()
         category = next((c for c in self.categories if c.slug == category_slug), None)
         if category:
-            posts = posts.filter(categories=category)
+            posts = with_category(posts, category)
             filters["category"] = category
         tag_slug = request.GET.get("tag", "").strip()
         # PostgreSQL refuses a NUL in a query parameter (a 500); no tag's slug contains one.
@@ -181,7 +207,7 @@ class BlogPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_url"] = self.get_parent_url(request)
-        context["authors"] = list(self.authors.select_related("image").all())
-        context["post_categories"] = list(self.categories.all())
+        context["authors"] = in_page_language(self.authors.all(), self, "image")
+        context["post_categories"] = in_page_language(self.categories.all(), self)
         context["post_tags"] = list(self.tags.all())
         return context

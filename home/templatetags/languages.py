@@ -59,7 +59,8 @@ def _build_versions(page, site, request):
     """Every language's version of `page`, and every language's home page, as plain data for the cache.
 
     A version is a live translation whose content is in its own language: an alias of a page in another
-    language (an untranslated page copied into that language's tree) is not one.
+    language (an untranslated page copied into that language's tree) is not one, and neither is such an alias of
+    the home page, which is all a language has when an operator enables its locale and translates nothing.
     """
     root_paths = [root.root_path for root in page._get_site_root_paths(request) if site and root.site_id == site.pk]
     candidates = (
@@ -89,7 +90,7 @@ def _build_versions(page, site, request):
             }
         if candidate.translation_key == page.translation_key and content_language == candidate.language:
             versions[candidate.language] = entry
-        if candidate.url_path in root_paths:
+        if candidate.url_path in root_paths and content_language == candidate.language:
             homes[candidate.language] = entry
     return {"versions": versions, "homes": homes, "current": current}
 
@@ -162,10 +163,9 @@ def _for_page(page, request, active):
 
     links = []
     for code in content_languages():
+        # An untranslated copy of the page in a language's tree (an alias) is never offered, even to a visitor on
+        # it: its text is not in that language. The language's own home page is, when it has one.
         version = versions.get(code)
-        if code == current["locale"] and current["url"] and code not in versions:
-            # The page itself, an untranslated copy in this language's tree: visitors are on it already.
-            version = {"url": current["url"], "restricted": current["restricted"]}
         home = homes.get(code)
         if version and (not source_public or not version["restricted"]):
             links.append(_link(code, version["url"], active))

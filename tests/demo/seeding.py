@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 IN_ENGLISH = {"locale__language_code": "en"}
 # The languages the demo translates its pages into, besides English.
-TRANSLATION_LANGUAGES = {"fr": "French", "ar": "Arabic"}
+TRANSLATION_LANGUAGES = {"fr": "French", "el": "Greek", "ar": "Arabic", "fa": "Persian"}
 
 
 def seed(*args):

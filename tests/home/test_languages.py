@@ -12,6 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale
 
+from demo.factories.home import StandardPageFactory
+
 pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -227,6 +229,65 @@ def test_sitemap__gives_each_translated_page_its_alternates_and_no_private_ones(
     assert alternates["http://testserver/ar/about/"] == about
     assert "http://testserver/fr/about/" not in alternates
     assert alternates["http://testserver/en/"]["ar"] == "http://testserver/ar/"
+
+
+# --- A language enabled with nothing translated ---------------------------------------------------------
+# An operator who adds a locale and syncs it from English (wagtail-localize's "Sync from") gets an alias of every
+# page in that language's tree: English text at a Greek address. Such copies are never offered as Greek.
+
+
+def _sync_into(code, *pages):
+    """What wagtail-localize's locale sync does: an alias of each page, and of its parents, in `code`'s tree."""
+    return [page.copy_for_translation(_locale(code), copy_parents=True, alias=True) for page in pages]
+
+
+def _sitemap_urls(client):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own sitemap
+    return {
+        url.find(f"{SITEMAP_NS}loc").text: {link.get("hreflang") for link in url.findall(f"{XHTML_NS}link")}
+        for url in root.iter(f"{SITEMAP_NS}url")
+    }
+
+
+def test_language_with_only_aliases__is_offered_nowhere(client, home_page, standard_page, arabic_home_page):
+    greek_home, greek_about = _sync_into("el", home_page, standard_page)
+    assert greek_home.live and greek_about.live and greek_about.alias_of_id == standard_page.pk
+
+    for url in ("/en/about/", "/ar/", "/el/about/"):
+        soup = _soup(client, url)
+        assert "el" not in _switcher(soup), url
+        assert "el" not in _alternates(soup), url
+    sitemap = _sitemap_urls(client)
+    assert not [url for url in sitemap if "/el/" in url]
+    assert "el" not in sitemap["http://localhost/en/about/"]
+
+
+def test_alias_page__keeps_english_lang_on_its_content_and_is_not_offered_even_to_a_visitor_on_it(
+    client, home_page, standard_page, arabic_home_page
+):
+    _sync_into("el", home_page, standard_page)
+
+    soup = _soup(client, "/el/about/")
+
+    assert (soup.html["lang"], soup.main["lang"]) == ("el", "en")
+    assert list(_switcher(soup)) == ["en", "ar"]
+    assert _switcher(soup)["en"]["url"] == "/en/about/"
+
+
+def test_real_translation_under_an_aliased_home_page__is_offered_and_the_aliased_home_page_is_not(
+    client, home_page, standard_page, arabic_home_page
+):
+    (greek_home,) = _sync_into("el", home_page)
+    greek_about = _publish_translation(standard_page, "el")  # a real Greek page under the alias
+    assert greek_about.get_parent().pk == greek_home.pk
+    other = StandardPageFactory(parent=home_page, slug="contact", title="Contact")
+
+    assert _switcher(_soup(client, "/en/about/"))["el"]["url"] == "/el/about/"
+    assert "el" in _alternates(_soup(client, "/en/about/"))
+    assert "el" not in _switcher(_soup(client, other.url))  # no Greek version, and no Greek home page to offer
+    sitemap = _sitemap_urls(client)
+    assert "el" in sitemap["http://localhost/en/about/"] and "http://localhost/el/about/" in sitemap
+    assert "http://localhost/el/" not in sitemap
 
 
 # --- lang and dir --------------------------------------------------------------------------------------

@@ -240,3 +240,37 @@ def test_blog_post__an_editor_can_draft_a_post_that_stays_off_the_site_until_pub
     assert client.get(post.url).status_code == 404
     assert "Draft briefing" not in client.get("/en/news/").content.decode()
     assert "Draft briefing" not in client.get("/en/news/feed/rss/").content.decode()
+
+
+# --- A translated post ---------------------------------------------------------------------------------
+# wagtail-localize gives a translated post its source's authors and categories, the English snippets.
+
+
+def test_translated_post__names_its_categories_and_authors_in_its_own_language_where_translated(
+    client, blog_index, make_post, positive_category, news_category, locale_ar, arabic_home_page
+):
+    author = AuthorFactory(name="Amara Osei", role="Digital communications manager", biography="Edits our stories.")
+    post = make_post(title="Eleven stories", slug="eleven-stories", authors=[author])
+    post.categories.set([positive_category, news_category])
+    post.save_revision().publish()
+    blog_index.copy_for_translation(locale_ar).save_revision().publish()
+    arabic_post = post.copy_for_translation(locale_ar)
+    arabic_post.save_revision().publish()
+    category = positive_category.copy_for_translation(locale_ar)
+    category.name, category.slug = "قصص إيجابية", "qisas"
+    category.save()
+    arabic_author = author.copy_for_translation(locale_ar)
+    arabic_author.role = "مديرة الاتصال الرقمي"
+    arabic_author.save()
+    arabic_post.refresh_from_db()
+    assert set(arabic_post.categories.all()) == {positive_category, news_category}  # as wagtail-localize leaves it
+
+    content = client.get(arabic_post.url).content.decode()
+
+    assert "قصص إيجابية" in content and "مديرة الاتصال الرقمي" in content
+    assert "Positive stories" not in content and "Digital communications manager" not in content
+    assert ">News</a>" in content  # not translated yet: its English name, as before
+    listing = client.get(f"{arabic_post.get_parent().url}?category=qisas").content.decode()
+    assert "قصص إيجابية" in listing and arabic_post.title in listing
+    feed = client.get(f"{arabic_post.get_parent().url}category/qisas/feed/rss/").content.decode()
+    assert arabic_post.title in feed

@@ -24,8 +24,9 @@ MISSING_REQUIREMENTS = (
 class Command(BaseCommand):
     help = (
         "Load the IMIX demo site: home page, information pages, news, illustrations, menus, funders and contact "
-        "details, French and Arabic versions of the key pages and menus (wagtail-localize translations), plus an "
-        "admin user when DEBUG is on. Existing content is never changed, so it is safe to re-run."
+        "details, French, Greek, Arabic and Persian versions of the key pages and menus (wagtail-localize "
+        "translations), plus an admin user when DEBUG is on. Existing content is never changed, so it is safe to "
+        "re-run."
     )
 
     def add_arguments(self, parser):
