@@ -4,15 +4,20 @@ Every page shows the same header and footer, so they are built once and kept in 
 content generation changes (see `home.content_cache`).
 """
 
+import logging
+
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from .blocks import resolve_links_in
 from .content_cache import cached
 from .models import NavigationMenu, OrganisationSettings
+
+logger = logging.getLogger(__name__)
 
 
 def _menu(location, language_code):
@@ -39,8 +44,18 @@ SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
 def share_card(image):
-    """What a social card needs of an image, as plain data that can be cached: its 1200 × 630 rendition."""
-    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    """What a social card needs of an image, as plain data that can be cached: its 1200 × 630 rendition.
+
+    None for an image that may not be shown (quarantined when a story was withdrawn) or whose original is gone:
+    the page then shares the site's default image rather than failing.
+    """
+    if image.is_quarantined:
+        return None
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    except SourceImageIOError:
+        logger.warning("Image %s: no share image, its original file could not be read", image.pk)
+        return None
     return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": image.default_alt_text}
 
 

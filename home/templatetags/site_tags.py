@@ -65,9 +65,8 @@ def social_card(context, page=None):
     else the drawing shipped with the site.
     """
     image = getattr(page, "share_image", None) if page is not None else None
-    if image is not None:
-        card = share_card(image)
-    else:
+    card = share_card(image) if image is not None else None
+    if card is None:
         chrome = context.get("site_chrome")
         card = (chrome["organisation"].get("share_card") if chrome else None) or {
             "url": static(FALLBACK_SHARE_IMAGE),

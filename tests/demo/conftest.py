@@ -33,7 +33,8 @@ def demo_build(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.set_rollback(True)
 
 
-@pytest.fixture
-def seeded_site(demo_build):
-    """The media directory the demo build wrote its images and documents to."""
+@pytest.fixture(autouse=True)
+def seeded_site(settings, demo_build):
+    """Every test here reads the build: pages render its images, so they are served from its media directory."""
+    settings.MEDIA_ROOT = demo_build.media_root
     return demo_build.media_root

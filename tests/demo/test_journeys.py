@@ -32,12 +32,6 @@ pytestmark = pytest.mark.django_db
 FICTION_NOTE = "A fictional story written for this demonstration."
 
 
-@pytest.fixture(autouse=True)
-def seeded_media(settings, seeded_site):
-    settings.MEDIA_ROOT = seeded_site
-    return seeded_site
-
-
 def story(slug):
     return JourneyPage.objects.get(slug=slug, **IN_ENGLISH)
 

@@ -46,13 +46,6 @@ INFORMATION_SLUGS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def demo_media_root(settings, tmp_path):
-    """The command writes images and a PDF: keep them out of the project."""
-    settings.MEDIA_ROOT = tmp_path / "demo-media"
-    return settings.MEDIA_ROOT
-
-
 def blocks_of(pages, field="body"):
     return [block for page in pages for block in getattr(page, field)]
 
@@ -125,7 +118,6 @@ class TestSeededSite:
             assert len(image.contextual_alt_text) > 20
 
     def test_information_pages_use_a_rich_mix_of_blocks(self, settings, seeded_site):
-        settings.MEDIA_ROOT = seeded_site
         home = HomePage.objects.get(locale__language_code="en")
         assert set(StandardPage.objects.child_of(home).values_list("slug", flat=True)) >= INFORMATION_SLUGS
         assert StandardPage.objects.get(slug="join-the-network").get_parent().slug == "what-we-do"
@@ -247,7 +239,6 @@ class TestSeededSite:
         assert menu_titles("footer") == ["Accessibility statement", "Privacy notice", "Funders", "Our objects"]
 
     def test_toolkits_have_topics_guides_q_and_as_and_member_documents(self, settings, seeded_site):
-        settings.MEDIA_ROOT = seeded_site
         index = ToolkitIndexPage.objects.get(locale__language_code="en")
         assert index.slug == "toolkits" and index.get_parent().specific_class is HomePage
         assert {"channel-crossings", "eu-settlement-scheme", "covid-19", "housing"} <= set(

@@ -11,8 +11,7 @@ from .seeding import seed
 pytestmark = pytest.mark.django_db
 
 
-def test_a_members_only_guide_is_offered_in_four_languages_and_seeding_again_adds_nothing(settings, seeded_site):
-    settings.MEDIA_ROOT = seeded_site
+def test_a_members_only_guide_is_offered_in_four_languages_and_seeding_again_adds_nothing():
     guide = MessagingGuidePage.objects.get(slug="channel-crossings")
     versions = list(guide.language_versions.select_related("document__collection"))
     counts = (ToolkitDocumentLanguage.objects.count(), get_document_model().objects.count())

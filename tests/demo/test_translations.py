@@ -34,13 +34,6 @@ from .seeding import IN_ENGLISH, TRANSLATION_LANGUAGES, in_language, seed
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def demo_media_root(settings, tmp_path):
-    """The command writes images and a PDF: keep them out of the project."""
-    settings.MEDIA_ROOT = tmp_path / "demo-media"
-    return settings.MEDIA_ROOT
-
-
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
