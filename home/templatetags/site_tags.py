@@ -51,6 +51,14 @@ def absolute_url(url):
     return public_address.absolute_url(url)
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The address search engines should index for this page: an alias (a copy kept in step with its
+    original, such as an untranslated page in another language's tree) names its original, whose text it shows."""
+    original = page.alias_of if page.alias_of_id else None
+    return public_address.page_full_url(original or page, context.get("request"))
+
+
 # Drawn for the site (static/img/share-default.png): used until editors choose a default share image.
 FALLBACK_SHARE_IMAGE = "img/share-default.png"
 FALLBACK_SHARE_IMAGE_SIZE = (1200, 630)

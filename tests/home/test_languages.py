@@ -272,6 +272,9 @@ def test_alias_page__keeps_english_lang_on_its_content_and_is_not_offered_even_t
     assert (soup.html["lang"], soup.main["lang"]) == ("el", "en")
     assert list(_switcher(soup)) == ["en", "ar"]
     assert _switcher(soup)["en"]["url"] == "/en/about/"
+    # Search engines index the English original the copy shows, never the copy as a Greek page.
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/en/about/"
+    assert _soup(client, "/en/about/").find("link", rel="canonical")["href"] == "http://testserver/en/about/"
 
 
 def test_real_translation_under_an_aliased_home_page__is_offered_and_the_aliased_home_page_is_not(
