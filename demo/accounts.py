@@ -5,6 +5,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from . import journeys, members
 
@@ -24,9 +25,11 @@ def ensure_demo_admin():
     user_model = get_user_model()
     if user_model.objects.filter(email__iexact=ADMIN_EMAIL).exists():
         return None
-    user_model.objects.create_superuser(
+    admin = user_model.objects.create_superuser(
         email=ADMIN_EMAIL, password=admin_password(), first_name="Demo", last_name="Admin"
     )
+    # So that an application made on the demo site emails someone (the console, under `make run`).
+    admin.groups.add(*Group.objects.filter(name=settings.MEMBERSHIP_APPROVERS_GROUP))
     return f"Created the demo admin {ADMIN_EMAIL}."
 
 

@@ -314,6 +314,7 @@ class TestSeededSite:
 
         admin = get_user_model().objects.get(email=ADMIN_EMAIL)
         assert admin.is_superuser and admin.is_staff
+        assert admin.groups.filter(name=settings.MEMBERSHIP_APPROVERS_GROUP).exists(), "applications email it"
         assert admin.check_password(DEFAULT_ADMIN_PASSWORD)
         assert output.endswith(f"Created the demo admin {ADMIN_EMAIL}.\n")
         assert seed("--print-logins").startswith(f"  Admin login: {ADMIN_EMAIL} / {DEFAULT_ADMIN_PASSWORD}\n")
