@@ -5,8 +5,13 @@ posts in the "news" and "positive-stories" categories. Factories come from demo/
 """
 
 import datetime
+import fcntl
 import itertools
+import os
+import subprocess
+import sys
 import types
+from urllib.parse import urlsplit
 
 import factory.random
 import pytest
@@ -46,6 +51,61 @@ def pytest_xdist_make_scheduler(config, log):
             return super()._split_scope(nodeid)
 
     return PackageAwareLoadScopeScheduling(config, log)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request, django_db_modify_db_settings_parallel_suffix, django_db_createdb, tmp_path_factory
+):
+    """On PostgreSQL with test workers and --create-db (as CI runs), each worker's database is a copy of one
+    migrated once, instead of every worker running every migration at the same time.
+
+    The first worker to get here migrates a template database (`test_<name>_template`) in a child process; the
+    others wait for it. Django then creates each worker's database from it (PostgreSQL's CREATE DATABASE ...
+    TEMPLATE) and its migrate finds nothing left to apply.
+    """
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    database = settings.DATABASES["default"]
+    if not (worker and django_db_createdb and database["ENGINE"] == "django.db.backends.postgresql"):
+        return
+    template = f"test_{database['NAME']}_template"
+    shared = tmp_path_factory.getbasetemp().parent  # the same directory for every worker of this run
+    with open(shared / "template-database.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ready = shared / "template-database.ready"
+        if not ready.exists():
+            _migrate_template_database(database, template)
+            ready.write_text(template)
+    database["TEST"]["TEMPLATE"] = template
+
+
+def _migrate_template_database(database, template):
+    """Create `template` afresh and migrate it with the test settings, outside this process's coverage tracing."""
+    import psycopg2
+    from psycopg2 import sql
+
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=database["USER"] or None,
+        password=database["PASSWORD"] or None,
+        host=database["HOST"] or None,
+        port=database["PORT"] or None,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(template)))
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
+    admin.close()
+    environment = {
+        **os.environ,
+        "DATABASE_URL": urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{template}").geturl(),
+        "DJANGO_SETTINGS_MODULE": "imix_site.settings.test",
+    }
+    subprocess.run(  # noqa: S603 - our own manage.py, with arguments of our own
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), "migrate", "--no-input", "-v", "0"],
+        env=environment,
+        check=True,
+    )
 
 
 def pytest_configure(config):
