@@ -45,13 +45,12 @@ briefing, 100 the profile, 150 the briefing email, 200 colleagues.
 
 import datetime
 
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from wagtail import hooks
 
-from home.locales import active_locale_id
+from home.locales import active_locale_id, content_language, with_content_locale
 from home.templatetags.languages import language_direction
 
 from .models import User
@@ -124,12 +123,7 @@ def recent_pages(pages, request, limit=MAX_UPDATES):
     locale_id = active_locale_id()
     if locale_id is None:
         return []
-    pages = (
-        pages.live()
-        .filter(locale_id=locale_id)
-        .annotate(content_language=F("alias_of__locale__language_code"))
-        .order_by("-last_published_at", "-pk")
-    )
+    pages = with_content_locale(pages.live().filter(locale_id=locale_id)).order_by("-last_published_at", "-pk")
     since = dashboard_since(request)
     if since is not None:
         pages = pages.filter(last_published_at__gt=since)
@@ -138,7 +132,7 @@ def recent_pages(pages, request, limit=MAX_UPDATES):
 
 def page_update(page, request, kind):
     """One entry of "New since your last visit" for a page fetched by `recent_pages`."""
-    language = getattr(page, "content_language", None) or ""
+    language = content_language(page) or ""
     return {
         "title": page.title,
         "url": page.get_url(request),
